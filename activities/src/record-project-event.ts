@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import type { RecordProjectEventInput } from '@zs/contracts';
+
+/**
+ * Appends the audit event and refreshes the read model in one transaction.
+ * Idempotent under retries: the (project, seq) key makes a repeat insert nothing, and the
+ * read model only moves forward (a late, older event never overwrites a newer state).
+ */
+export function createRecordProjectEvent(dataSource: DataSource) {
+  return async function recordProjectEvent({ workflowId, runId, state, audit }: RecordProjectEventInput): Promise<void> {
+    const lead = state.lead;
+    await dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO audit_events
+           (project_id, seq, occurred_at, actor_id, actor_role, action, payload, stage_before, stage_after, workflow_id, run_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (project_id, seq) DO NOTHING`,
+        [
+          state.projectId,
+          audit.seq,
+          new Date(audit.at),
+          audit.actor.userId,
+          audit.actor.role,
+          audit.action,
+          JSON.stringify(audit.payload),
+          audit.stageBefore,
+          audit.stageAfter,
+          workflowId,
+          runId,
+        ],
+      );
+      await tx.query(
+        `INSERT INTO projects
+           (id, workflow_id, run_id, company_name, industry_chain, estimated_investment_yi, source_channel,
+            info_grade, kind, stage, overdue, last_seq, registered_by, registered_at, updated_at, state)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (id) DO UPDATE SET
+           run_id = EXCLUDED.run_id, stage = EXCLUDED.stage, overdue = EXCLUDED.overdue,
+           last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+         WHERE projects.last_seq < EXCLUDED.last_seq`,
+        [
+          state.projectId,
+          workflowId,
+          runId,
+          lead.companyName,
+          lead.industryChain,
+          lead.estimatedInvestmentYi,
+          lead.sourceChannel,
+          lead.infoGrade,
+          lead.kind,
+          state.stage,
+          state.overdue,
+          state.seq,
+          state.registeredBy.userId,
+          new Date(state.registeredAt),
+          new Date(audit.at),
+          JSON.stringify(state),
+        ],
+      );
+    });
+  };
+}

@@ -1,0 +1,76 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Architecture is enforced here, not remembered: see README "Architecture".
+const NODE_BUILTINS = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process', 'os', 'process', 'timers', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.tools/**', '.nx/**', 'coverage/**', '**/__histories__/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Pure domain: no project, no package.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: [] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              allowedExternalImports: ['@temporalio/common', '@temporalio/workflow'],
+            },
+            // Deterministic workflow code: the Temporal workflow API, contracts and domain only.
+            {
+              sourceTag: 'type:workflows',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              allowedExternalImports: ['@temporalio/workflow', '@temporalio/common', '@temporalio/testing', '@temporalio/worker', '@temporalio/client'],
+            },
+            {
+              sourceTag: 'type:activities',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config'],
+              bannedExternalImports: ['@temporalio/workflow', '@nestjs/*'],
+            },
+            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@temporalio/*', '@nestjs/*'] },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The API starts workflows by name with contract types; it never imports workflow or activity code.
+            {
+              sourceTag: 'type:app-api',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config'],
+              bannedExternalImports: ['@temporalio/worker', '@temporalio/activity'],
+            },
+            {
+              sourceTag: 'type:app-worker',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config', 'type:activities', 'type:workflows'],
+              bannedExternalImports: ['@nestjs/*'],
+            },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow sources (not their tests) run in the deterministic sandbox.
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['workflows/src/**/*.spec.ts', 'workflows/src/testing/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.flatMap((m) => [m, `node:${m}`]).concat(['@temporalio/client', '@temporalio/worker', '@temporalio/activity']),
+          patterns: ['@zs/persistence', '@zs/activities', '@zs/config', 'typeorm', 'pg', '@nestjs/*'],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval'],
+    },
+  },
+);

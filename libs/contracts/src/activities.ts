@@ -1,0 +1,29 @@
+import type { AuditEntry, ProjectState, Role } from '@zs/domain';
+
+/** Persists one state change: the audit event and the read model, atomically and idempotently. */
+export interface RecordProjectEventInput {
+  workflowId: string;
+  runId: string;
+  state: ProjectState;
+  audit: AuditEntry;
+}
+
+export type NotificationKind = 'sla.warning' | 'sla.escalated';
+
+export interface NotificationRequest {
+  /** Unique per (project, clock, threshold, recipient): the same alert is stored once whatever the retries. */
+  dedupeKey: string;
+  projectId: string;
+  kind: NotificationKind;
+  level: number;
+  recipientRole: Role;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+}
+
+/** Activities the lifecycle workflow calls; implemented in activities/, typed here so workflows need no import of them. */
+export interface LifecycleActivities {
+  recordProjectEvent(input: RecordProjectEventInput): Promise<void>;
+  sendNotification(request: NotificationRequest): Promise<void>;
+}

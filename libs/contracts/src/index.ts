@@ -1,0 +1,4 @@
+export * from './task-queue';
+export * from './search-attributes';
+export * from './project-workflow';
+export * from './activities';

@@ -1,0 +1,33 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, DecideIntakeCommand, Lead, ProjectState, ProvideInfoCommand } from '@zs/domain';
+
+export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleWorkflow';
+
+export function projectWorkflowId(projectId: string): string {
+  return `project-${projectId}`;
+}
+
+export interface ProjectWorkflowInput {
+  projectId: string;
+  lead: Lead;
+  registeredBy: Actor;
+  /** Hash of the registration request, so a reused Idempotency-Key with another body is refused. */
+  requestHash: string;
+}
+
+/** Every step update carries who acts; the API takes it from the verified token only. */
+export interface StepUpdate<C> {
+  actor: Actor;
+  command: C;
+}
+
+export interface ProjectSnapshot {
+  state: ProjectState;
+  requestHash: string;
+}
+
+/** Resolves once the registration is persisted; used with update-with-start by POST /leads. */
+export const registrationUpdate = defineUpdate<ProjectSnapshot, []>('awaitRegistration');
+export const decideIntakeUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<DecideIntakeCommand>]>('decideIntake');
+export const provideIntakeInfoUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ProvideInfoCommand>]>('provideIntakeInfo');
+export const projectStateQuery = defineQuery<ProjectSnapshot>('projectState');

@@ -1,0 +1,2 @@
+/** The one task queue of the project lifecycle worker. */
+export const LIFECYCLE_TASK_QUEUE = 'project-lifecycle';

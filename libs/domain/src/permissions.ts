@@ -1,0 +1,21 @@
+import type { Role } from './roles';
+import { ROLES } from './roles';
+
+/**
+ * Who may do what. Checked by the API (fast refusal) and again by the workflow's update
+ * validators (the authority), both from this table.
+ */
+export const PERMISSIONS = {
+  /** 全民招商: any staff member may report a lead; auditors only read. */
+  'lead.register': ROLES.filter((r) => r !== 'auditor' && r !== 'admin'),
+  'intake.decide': ['intake_task_force'],
+  /** The lead's owners until signing answer the task force's questions. */
+  'intake.provide_info': ['investment_officer', 'economic_cooperation_bureau_head'],
+  'project.read': [...ROLES],
+} satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | string, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).includes(role);
+}

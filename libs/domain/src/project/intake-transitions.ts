@@ -1,0 +1,161 @@
+import { DomainError, ERROR_CODES } from '../errors';
+import type { Lead } from '../lead';
+import { can, type Permission } from '../permissions';
+import type { Actor, AuditActor } from '../roles';
+import { STAGE_LABELS } from '../stages';
+import { markFired, pauseClock, resumeClock, startClock, stopClock } from '../sla/sla-clock';
+import { INTAKE_DECISION_POLICY, type Threshold } from '../sla/sla-policy';
+import type { ProjectState, Transition } from './project-state';
+
+export const INTAKE_ACTIONS = ['accept', 'reject', 'request_info'] as const;
+export type IntakeAction = (typeof INTAKE_ACTIONS)[number];
+
+export interface DecideIntakeCommand {
+  action: IntakeAction;
+  /** Required for reject. */
+  reason?: string;
+  /** Required for request_info: what the task force still needs. */
+  missing?: string;
+}
+
+export interface ProvideInfoCommand {
+  response: string;
+}
+
+const MAX_TEXT = 2000;
+
+function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new DomainError(ERROR_CODES.FORBIDDEN_ROLE, `role ${actor.role} may not perform ${permission}`);
+  }
+}
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} is required and must be a non-empty string`, field);
+  }
+  if (value.length > MAX_TEXT) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be at most ${MAX_TEXT} characters`, field);
+  }
+  return value.trim();
+}
+
+function next(state: ProjectState, patch: Partial<ProjectState>, at: number, actor: AuditActor, action: string, payload: Record<string, unknown>): Transition {
+  const seq = state.seq + 1;
+  const updated: ProjectState = { ...state, ...patch, seq };
+  return {
+    state: updated,
+    audit: { seq, at, actor, action, payload, stageBefore: state.stage, stageAfter: updated.stage },
+  };
+}
+
+export function registerLead(projectId: string, lead: Lead, actor: Actor, now: number): Transition {
+  requirePermission(actor, 'lead.register');
+  const state: ProjectState = {
+    projectId,
+    stage: 'intake',
+    lead,
+    registeredBy: actor,
+    registeredAt: now,
+    intake: {
+      clock: startClock('intake_decision', INTAKE_DECISION_POLICY.budgetMs, now),
+      decision: null,
+      infoRequests: [],
+    },
+    overdue: false,
+    seq: 1,
+  };
+  return {
+    state,
+    audit: { seq: 1, at: now, actor, action: 'lead.registered', payload: { lead }, stageBefore: null, stageAfter: 'intake' },
+  };
+}
+
+function requireIntakeStage(state: ProjectState): void {
+  if (state.stage !== 'intake') {
+    throw new DomainError(
+      ERROR_CODES.WRONG_STAGE,
+      `the intake decision was already taken: project is in stage ${state.stage} (${STAGE_LABELS[state.stage]})`,
+    );
+  }
+}
+
+function openInfoRequest(state: ProjectState) {
+  return state.intake.infoRequests.find((r) => r.providedAt === null) ?? null;
+}
+
+/** The 48-hour decision. Pure: the update validator runs it to refuse, the handler to apply. */
+export function decideIntake(state: ProjectState, cmd: DecideIntakeCommand, actor: Actor, now: number): Transition {
+  requirePermission(actor, 'intake.decide');
+  requireIntakeStage(state);
+  if (!cmd || !(INTAKE_ACTIONS as readonly string[]).includes(cmd.action)) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `action must be one of ${INTAKE_ACTIONS.join(', ')}`, 'action');
+  }
+  const intake = state.intake;
+  switch (cmd.action) {
+    case 'accept':
+    case 'reject': {
+      const reason = cmd.action === 'reject' ? requireText(cmd.reason, 'reason') : cmd.reason ? requireText(cmd.reason, 'reason') : null;
+      const clock = stopClock(intake.clock, now);
+      const decision = { action: cmd.action, reason, decidedBy: actor, decidedAt: now };
+      return next(
+        state,
+        { stage: cmd.action === 'accept' ? 'negotiation' : 'rejected', intake: { ...intake, clock, decision }, overdue: false },
+        now,
+        actor,
+        cmd.action === 'accept' ? 'intake.accepted' : 'intake.rejected',
+        { reason },
+      );
+    }
+    case 'request_info': {
+      const missing = requireText(cmd.missing, 'missing');
+      if (openInfoRequest(state)) {
+        throw new DomainError(ERROR_CODES.WRONG_STAGE, 'information was already requested and has not been provided yet');
+      }
+      const request = { requestedAt: now, requestedBy: actor, missing, providedAt: null, providedBy: null, response: null };
+      return next(
+        state,
+        { intake: { ...intake, clock: pauseClock(intake.clock, now), infoRequests: [...intake.infoRequests, request] } },
+        now,
+        actor,
+        'intake.info_requested',
+        { missing, clock: 'intake_decision', clockAction: 'paused', reason: missing },
+      );
+    }
+  }
+}
+
+/** Answers an open information request; the 48-hour clock resumes with its remaining time. */
+export function provideIntakeInfo(state: ProjectState, cmd: ProvideInfoCommand, actor: Actor, now: number): Transition {
+  requirePermission(actor, 'intake.provide_info');
+  requireIntakeStage(state);
+  const response = requireText(cmd?.response, 'response');
+  const open = openInfoRequest(state);
+  if (!open) {
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, 'no information request is open for this project');
+  }
+  const infoRequests = state.intake.infoRequests.map((r) => (r === open ? { ...r, providedAt: now, providedBy: actor, response } : r));
+  const pausedForMs = now - (state.intake.clock.pausedAt ?? now);
+  return next(
+    state,
+    { intake: { ...state.intake, clock: resumeClock(state.intake.clock, now), infoRequests } },
+    now,
+    actor,
+    'intake.info_provided',
+    { response, clock: 'intake_decision', clockAction: 'resumed', reason: response, pausedForMs },
+  );
+}
+
+/** A warning or escalation threshold of the intake clock passed. */
+export function fireIntakeThreshold(state: ProjectState, threshold: Threshold, actor: AuditActor, now: number): Transition {
+  const clock = markFired(state.intake.clock, threshold.key);
+  const overdue = state.overdue || threshold.kind === 'escalation';
+  return next(
+    state,
+    { intake: { ...state.intake, clock }, overdue },
+    now,
+    actor,
+    threshold.kind === 'warning' ? 'sla.warning' : 'sla.escalated',
+    { clock: 'intake_decision', threshold: threshold.key, level: threshold.level, notify: threshold.notify },
+  );
+}

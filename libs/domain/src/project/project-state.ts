@@ -1,0 +1,54 @@
+import type { Actor, AuditActor } from '../roles';
+import type { Lead } from '../lead';
+import type { Stage } from '../stages';
+import type { SlaClock } from '../sla/sla-clock';
+
+export interface InfoRequest {
+  requestedAt: number;
+  requestedBy: Actor;
+  missing: string;
+  providedAt: number | null;
+  providedBy: Actor | null;
+  response: string | null;
+}
+
+export interface IntakeDecision {
+  action: 'accept' | 'reject';
+  reason: string | null;
+  decidedBy: Actor;
+  decidedAt: number;
+}
+
+/** The whole state of one project's workflow; serialisable, carried over on continue-as-new. */
+export interface ProjectState {
+  projectId: string;
+  stage: Stage;
+  lead: Lead;
+  registeredBy: Actor;
+  registeredAt: number;
+  intake: {
+    clock: SlaClock;
+    decision: IntakeDecision | null;
+    infoRequests: InfoRequest[];
+  };
+  /** Some running clock has passed its deadline. */
+  overdue: boolean;
+  /** Sequence number of the last audit event (1-based). */
+  seq: number;
+}
+
+/** What one state change records in the append-only audit log. */
+export interface AuditEntry {
+  seq: number;
+  at: number;
+  actor: AuditActor;
+  action: string;
+  payload: Record<string, unknown>;
+  stageBefore: Stage | null;
+  stageAfter: Stage;
+}
+
+export interface Transition {
+  state: ProjectState;
+  audit: AuditEntry;
+}

@@ -1,0 +1,40 @@
+/** Every role a user can hold. The single source for the API, the workflows and the seeds. */
+export const ROLES = [
+  'investment_officer',
+  'intake_task_force',
+  'economic_cooperation_bureau_head',
+  'zone_leadership',
+  'project_service_bureau',
+  'enterprise_service_bureau',
+  'auditor',
+  'admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Labels staff see (domain.md uses these terms). */
+export const ROLE_LABELS: Record<Role, string> = {
+  investment_officer: '招商专员',
+  intake_task_force: '项目承接专班',
+  economic_cooperation_bureau_head: '经济合作局局长',
+  zone_leadership: '管委会领导',
+  project_service_bureau: '项目服务局',
+  enterprise_service_bureau: '企业服务局',
+  auditor: '审计督查',
+  admin: '系统管理员',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The system itself acts for timers (warnings, escalations). */
+export const SYSTEM_ACTOR = { userId: 'system', role: 'system' } as const;
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  displayName?: string;
+}
+
+export type AuditActor = Actor | typeof SYSTEM_ACTOR;

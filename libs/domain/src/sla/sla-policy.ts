@@ -1,0 +1,78 @@
+import type { Role } from '../roles';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The clocks the engine runs. Each has exactly one policy. */
+export const CLOCK_NAMES = ['intake_decision'] as const;
+export type ClockName = (typeof CLOCK_NAMES)[number];
+
+export const CLOCK_LABELS: Record<ClockName, string> = {
+  intake_decision: '48小时承接研判',
+};
+
+export interface WarningRule {
+  level: number;
+  /** Share of the budget elapsed (active time) when the warning goes out. */
+  fraction: number;
+  notify: Role;
+}
+
+export interface EscalationRule {
+  level: number;
+  /** Delay after the breach (budget used up) before this level fires. */
+  afterBreachMs: number;
+  notify: Role;
+}
+
+export interface SlaPolicy {
+  clock: ClockName;
+  budgetMs: number;
+  warnings: WarningRule[];
+  escalations: EscalationRule[];
+}
+
+/**
+ * The intake task force decides within 48 wall-clock hours: warning at 75 % (36 h),
+ * escalation to the Economic Cooperation Bureau head at 48 h, to zone leadership at 72 h.
+ * Issue 4 moves policies into the database; these stay the seeded defaults.
+ */
+export const INTAKE_DECISION_POLICY: SlaPolicy = {
+  clock: 'intake_decision',
+  budgetMs: 48 * HOUR_MS,
+  warnings: [{ level: 1, fraction: 0.75, notify: 'intake_task_force' }],
+  escalations: [
+    { level: 1, afterBreachMs: 0, notify: 'economic_cooperation_bureau_head' },
+    { level: 2, afterBreachMs: 24 * HOUR_MS, notify: 'zone_leadership' },
+  ],
+};
+
+export type ThresholdKind = 'warning' | 'escalation';
+
+export interface Threshold {
+  /** Stable id within a clock, e.g. `warning-1`, `escalation-2`; part of dedupe keys. */
+  key: string;
+  kind: ThresholdKind;
+  level: number;
+  /** Active (unpaused) time since the clock started at which this threshold fires. */
+  atElapsedMs: number;
+  notify: Role;
+}
+
+/** All thresholds of a policy in firing order. */
+export function thresholdsOf(policy: SlaPolicy): Threshold[] {
+  const warnings = policy.warnings.map<Threshold>((w) => ({
+    key: `warning-${w.level}`,
+    kind: 'warning',
+    level: w.level,
+    atElapsedMs: Math.round(policy.budgetMs * w.fraction),
+    notify: w.notify,
+  }));
+  const escalations = policy.escalations.map<Threshold>((e) => ({
+    key: `escalation-${e.level}`,
+    kind: 'escalation',
+    level: e.level,
+    atElapsedMs: policy.budgetMs + e.afterBreachMs,
+    notify: e.notify,
+  }));
+  return [...warnings, ...escalations].sort((a, b) => a.atElapsedMs - b.atElapsedMs);
+}

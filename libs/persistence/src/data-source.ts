@@ -1,0 +1,42 @@
+import { DataSource } from 'typeorm';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { UserEntity } from './entities/user.entity';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+
+export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity];
+/** Listed by class, not glob, so the same list works from sources, dist and jest. */
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+export interface DataSourceConfig {
+  url: string;
+  poolSize?: number;
+  logging?: boolean;
+  applicationName?: string;
+}
+
+export function createDataSource(config: DataSourceConfig): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: config.logging ?? false,
+    extra: { max: config.poolSize ?? 10, application_name: config.applicationName ?? 'zhaoshang' },
+  });
+}
+
+/** Applies pending migrations; used by `npm start`, `npm run migrate` and the test set-up. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = createDataSource({ url, poolSize: 1, applicationName: 'zhaoshang-migrate' });
+  await ds.initialize();
+  try {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
