@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ApiConfig } from '@zs/config';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { LeadsModule } from './modules/leads/leads.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
+
+/** Built from a validated config (not process.env), so tests can run several apps side by side. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        AuthModule,
+        LeadsModule,
+        ProjectsModule,
+        NotificationsModule,
+        HealthModule,
+        ReferenceDataModule,
+      ],
+    };
+  }
+}

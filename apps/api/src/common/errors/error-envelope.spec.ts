@@ -1,0 +1,36 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { ApiException } from './api.exception';
+import { toErrorResponse } from './error-envelope';
+
+describe('toErrorResponse', () => {
+  it('keeps an ApiException as raised, details included', () => {
+    const e = new ApiException('VALIDATION_FAILED', 'reason is required', [{ field: 'reason', message: 'reason is required' }]);
+    expect(toErrorResponse(e)).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'reason is required',
+      details: [{ field: 'reason', message: 'reason is required' }],
+    });
+  });
+
+  it('maps an unknown route to NOT_FOUND', () => {
+    expect(toErrorResponse(new NotFoundException('Cannot GET /nope'))).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /nope' });
+  });
+
+  it('words a body-parser JSON error without echoing the parser', () => {
+    const e = new BadRequestException(`Expected property name or '}' in JSON at position 1`);
+    expect(toErrorResponse(e)).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'request body is not valid JSON' });
+  });
+
+  it('passes http-errors client errors (payload too large) through with their status', () => {
+    const e = Object.assign(new Error('request entity too large'), { status: 413, expose: true });
+    expect(toErrorResponse(e)).toEqual({ statusCode: 413, code: 'VALIDATION_FAILED', message: 'request entity too large' });
+  });
+
+  it('hides anything unexpected behind a generic 500', () => {
+    const response = toErrorResponse(new Error('relation "projects" does not exist'));
+    expect(response.statusCode).toBe(500);
+    expect(response.code).toBe('INTERNAL');
+    expect(response.message).not.toContain('projects');
+  });
+});

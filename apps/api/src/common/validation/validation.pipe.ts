@@ -1,0 +1,33 @@
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ERROR_CODES } from '@zs/domain';
+import { ApiException } from '../errors/api.exception';
+import { validationExceptionFactory } from './validation-exception.factory';
+
+/**
+ * The one validation pipe. No implicit conversion: a JSON string is never taken for a
+ * number or boolean; query DTOs convert their own fields explicitly.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A JSON array is valid JSON but no DTO here is a list; left alone its indexes read as unknown properties.
+    if (metadata.type === 'body' && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'request body must be a JSON object', [
+        { field: 'body', message: 'must be a JSON object' },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ApiValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: validationExceptionFactory,
+  });
+}

@@ -1,0 +1,29 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { ApiConfig } from '@zs/config';
+import { DataSource } from 'typeorm';
+import { API_CONFIG, apiConfigProvider } from './api-config.provider';
+import { databaseProvider, DatabaseShutdown } from './database.provider';
+import { WorkflowGateway } from './workflow.gateway';
+import { temporalClientProvider, temporalConnectionProvider, TemporalShutdown } from './temporal.provider';
+
+/** Config, database and Temporal: created once, shared by every feature module, closed on shutdown. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        apiConfigProvider(config),
+        databaseProvider,
+        DatabaseShutdown,
+        temporalConnectionProvider,
+        temporalClientProvider,
+        TemporalShutdown,
+        WorkflowGateway,
+      ],
+      exports: [API_CONFIG, DataSource, Connection, Client, WorkflowGateway],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { ApiConfig } from '@zs/config';
+import { API_CONFIG } from './api-config.provider';
+
+/**
+ * A lazy connection: the API starts (and /health reports "degraded") while Temporal is
+ * still coming up; every call made through it carries a deadline, so none waits forever.
+ */
+export const temporalConnectionProvider: Provider = {
+  provide: Connection,
+  inject: [API_CONFIG],
+  useFactory: (config: ApiConfig): Connection => Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+};
+
+export const temporalClientProvider: Provider = {
+  provide: Client,
+  inject: [Connection, API_CONFIG],
+  useFactory: (connection: Connection, config: ApiConfig): Client => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+};
+
+@Injectable()
+export class TemporalShutdown implements OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalShutdown.name);
+
+  constructor(@Inject(Connection) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close().catch((err: unknown) => this.logger.warn(`closing the Temporal connection failed: ${String(err)}`));
+  }
+}

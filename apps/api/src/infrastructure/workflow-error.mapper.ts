@@ -1,0 +1,77 @@
+import {
+  ApplicationFailure,
+  isGrpcServiceError,
+  QueryNotRegisteredError,
+  QueryRejectedError,
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ERROR_CODES, isErrorCode, STAGE_LABELS, type ErrorCode, type Stage } from '@zs/domain';
+import { ApiException, type ErrorDetail } from '../common/errors/api.exception';
+import { TimeLimitExceededError } from './time-limit';
+
+export const ENGINE_UNAVAILABLE_MESSAGE = 'no workflow worker answered in time';
+
+/** Codes a workflow validator may refuse with; anything else from a workflow is our bug, not the caller's. */
+const REFUSAL_CODES: readonly ErrorCode[] = [
+  ERROR_CODES.VALIDATION_FAILED,
+  ERROR_CODES.FORBIDDEN_ROLE,
+  ERROR_CODES.WRONG_STAGE,
+  ERROR_CODES.NOT_FOUND,
+  ERROR_CODES.IDEMPOTENCY_CONFLICT,
+];
+
+/** Set when the server refuses an update because the run has already closed. */
+const UPDATE_AFTER_CLOSE_TYPES = ['AcceptedUpdateCompletedWorkflow'];
+
+export interface WorkflowErrorContext {
+  /** The project's stage as the read model last saw it, for a clearer "finished" message. */
+  stage?: Stage;
+}
+
+/**
+ * The one translation of Temporal client errors into API errors. Returns null for errors
+ * it does not recognise, which the caller rethrows (they become a logged 500).
+ */
+export function mapWorkflowError(err: unknown, context: WorkflowErrorContext = {}): ApiException | null {
+  if (err instanceof WorkflowUpdateFailedError) {
+    return fromUpdateFailure(err.cause);
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    // The read model knows the project, so a missing run means the run has closed.
+    const stage = context.stage ? ` (stage ${context.stage}, ${STAGE_LABELS[context.stage]})` : '';
+    return new ApiException(ERROR_CODES.WRONG_STAGE, `the project's workflow has finished${stage}; no further steps are possible`);
+  }
+  if (
+    err instanceof TimeLimitExceededError ||
+    err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    err instanceof ServiceError ||
+    isGrpcServiceError(err)
+  ) {
+    return new ApiException(ERROR_CODES.ENGINE_UNAVAILABLE, ENGINE_UNAVAILABLE_MESSAGE, undefined, err);
+  }
+  if (err instanceof QueryRejectedError || err instanceof QueryNotRegisteredError) {
+    return new ApiException(ERROR_CODES.ENGINE_UNAVAILABLE, 'the project workflow could not answer the query', undefined, err);
+  }
+  return null;
+}
+
+function fromUpdateFailure(cause: Error | undefined): ApiException | null {
+  if (!(cause instanceof ApplicationFailure)) return null;
+  const type = cause.type ?? '';
+  if (isErrorCode(type) && REFUSAL_CODES.includes(type)) {
+    return new ApiException(type, cause.message, detailsOf(cause));
+  }
+  if (UPDATE_AFTER_CLOSE_TYPES.includes(type)) {
+    return new ApiException(ERROR_CODES.WRONG_STAGE, "the project's workflow finished before the step completed");
+  }
+  return null;
+}
+
+/** The workflow puts the offending field in details[0].field (see the workflow's refuse()). */
+function detailsOf(failure: ApplicationFailure): ErrorDetail[] | undefined {
+  const first = failure.details?.[0] as { field?: unknown } | undefined;
+  return typeof first?.field === 'string' && first.field.length > 0 ? [{ field: first.field, message: failure.message }] : undefined;
+}

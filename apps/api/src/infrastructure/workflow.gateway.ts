@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { ApiConfig } from '@zs/config';
+import {
+  LIFECYCLE_TASK_QUEUE,
+  PROJECT_WORKFLOW_TYPE,
+  projectStateQuery,
+  projectWorkflowId,
+  registrationUpdate,
+  type ProjectSnapshot,
+  type ProjectWorkflowInput,
+  type StepUpdate,
+} from '@zs/contracts';
+import type { Actor, Stage } from '@zs/domain';
+import { API_CONFIG } from './api-config.provider';
+import { withTimeLimit } from './time-limit';
+import { mapWorkflowError, type WorkflowErrorContext } from './workflow-error.mapper';
+
+/** The run id is not returned: update-with-start does not expose it, and GET reads it from the read model. */
+export interface RegistrationResult {
+  snapshot: ProjectSnapshot;
+  workflowId: string;
+}
+
+export interface StepRequest<C> {
+  workflowId: string;
+  update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>;
+  actor: Actor;
+  command: C;
+  /** Set only when the client sent an Idempotency-Key: Temporal then returns the first result for a repeat. */
+  updateId?: string;
+  /** The read model's stage, used only to word errors. */
+  knownStage?: Stage;
+}
+
+/**
+ * Everything the API asks of the project workflow, by type name and contract types only.
+ * Each call is bounded by TEMPORAL_UPDATE_TIMEOUT_MS and its errors are translated in one place.
+ */
+@Injectable()
+export class WorkflowGateway {
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /**
+   * Get-or-create: a running workflow with this id is reused (a retried request joins it);
+   * a finished one is not restarted, and its final snapshot answers instead.
+   */
+  async register(input: ProjectWorkflowInput): Promise<RegistrationResult> {
+    const workflowId = projectWorkflowId(input.projectId);
+    const op = new WithStartWorkflowOperation(PROJECT_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: LIFECYCLE_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return this.call(async () => {
+      try {
+        const snapshot = await this.client.workflow.executeUpdateWithStart(registrationUpdate, { startWorkflowOperation: op });
+        return { snapshot, workflowId };
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        const snapshot = await this.client.workflow.getHandle(workflowId).query(projectStateQuery);
+        return { snapshot, workflowId };
+      }
+    });
+  }
+
+  async step<C>(request: StepRequest<C>): Promise<ProjectSnapshot> {
+    const args: [StepUpdate<C>] = [{ actor: request.actor, command: request.command }];
+    return this.call(
+      () =>
+        this.client.workflow
+          .getHandle(request.workflowId)
+          .executeUpdate(request.update, request.updateId ? { args, updateId: request.updateId } : { args }),
+      { stage: request.knownStage },
+    );
+  }
+
+  private async call<R>(fn: () => Promise<R>, context: WorkflowErrorContext = {}): Promise<R> {
+    const limitMs = this.config.TEMPORAL_UPDATE_TIMEOUT_MS;
+    try {
+      return await withTimeLimit(this.client.withDeadline(Date.now() + limitMs, fn), limitMs);
+    } catch (err) {
+      throw mapWorkflowError(err, context) ?? err;
+    }
+  }
+}

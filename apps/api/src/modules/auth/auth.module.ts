@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { ApiConfig } from '@zs/config';
+import { JwtAuthGuard } from '../../common/auth/jwt-auth.guard';
+import { PermissionGuard } from '../../common/auth/permission.guard';
+import { API_CONFIG } from '../../infrastructure/api-config.provider';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', expiresIn: config.JWT_TTL_SECONDS },
+        // Pinning the algorithm refuses `alg: none` and key-confusion tokens.
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    UsersRepository,
+    // Order matters: authentication first, then the permission check that needs the user.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: PermissionGuard },
+  ],
+})
+export class AuthModule {}

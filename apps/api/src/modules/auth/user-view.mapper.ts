@@ -1,0 +1,7 @@
+import { ROLE_LABELS, type Role } from '@zs/domain';
+import type { UserEntity } from '@zs/persistence';
+import type { UserViewDto } from './dto/user-view.dto';
+
+export function toUserView(user: UserEntity & { role: Role }): UserViewDto {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: ROLE_LABELS[user.role] };
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { decideIntakeUpdate, provideIntakeInfoUpdate, type ProjectSnapshot, type StepUpdate } from '@zs/contracts';
+import type { DecideIntakeCommand, ProvideInfoCommand } from '@zs/domain';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
+import type { ProjectViewDto } from './dto/project-view.dto';
+import { toProjectView } from './project-view.mapper';
+import { ProjectsQueryService } from './projects-query.service';
+
+/**
+ * Write side: a staff step is a Workflow Update. The workflow's validator is the authority
+ * (role, stage, required text); its refusal comes back as the matching 4xx.
+ */
+@Injectable()
+export class ProjectStepsService {
+  constructor(
+    private readonly projects: ProjectsQueryService,
+    private readonly workflows: WorkflowGateway,
+  ) {}
+
+  decideIntake(projectId: string, caller: AuthenticatedUser, command: DecideIntakeCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, decideIntakeUpdate, command, idempotencyKey);
+  }
+
+  provideIntakeInfo(projectId: string, caller: AuthenticatedUser, command: ProvideInfoCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, provideIntakeInfoUpdate, command, idempotencyKey);
+  }
+
+  private async run<C>(
+    projectId: string,
+    caller: AuthenticatedUser,
+    update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>,
+    command: C,
+    idempotencyKey?: string,
+  ): Promise<ProjectViewDto> {
+    const project = await this.projects.require(projectId);
+    const snapshot = await this.workflows.step({
+      workflowId: project.workflowId,
+      update,
+      actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
+      command,
+      updateId: idempotencyKey ? updateIdFromIdempotencyKey(caller.id, idempotencyKey) : undefined,
+      knownStage: project.state.stage,
+    });
+    return toProjectView({ state: snapshot.state, workflowId: project.workflowId, runId: project.runId });
+  }
+}

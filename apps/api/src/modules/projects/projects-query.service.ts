@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { ERROR_CODES } from '@zs/domain';
+import type { AuditEventEntity, ProjectEntity } from '@zs/persistence';
+import { ApiException } from '../../common/errors/api.exception';
+import type { Page } from '../../common/http/page';
+import type { HistoryDto, HistoryItemDto } from './dto/history.dto';
+import type { ListProjectsQuery } from './dto/list-projects.query';
+import type { ProjectViewDto } from './dto/project-view.dto';
+import { toProjectView } from './project-view.mapper';
+import { ProjectsRepository } from './projects.repository';
+
+/** Read side: answers from the read model only, never from the workflow. */
+@Injectable()
+export class ProjectsQueryService {
+  constructor(private readonly projects: ProjectsRepository) {}
+
+  async list(query: ListProjectsQuery): Promise<Page<ProjectViewDto>> {
+    const { rows, total } = await this.projects.list(query);
+    const now = Date.now();
+    return { items: rows.map((row) => viewOf(row, now)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string): Promise<ProjectViewDto> {
+    return viewOf(await this.require(id), Date.now());
+  }
+
+  async history(id: string): Promise<HistoryDto> {
+    await this.require(id);
+    const events = await this.projects.history(id);
+    return { items: events.map(historyItem) };
+  }
+
+  /** The project's read-model row, or 404. */
+  async require(id: string): Promise<ProjectEntity> {
+    const row = await this.projects.findById(id);
+    if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, `project ${id} not found`);
+    return row;
+  }
+}
+
+function viewOf(row: ProjectEntity, now: number): ProjectViewDto {
+  return toProjectView({ state: row.state, workflowId: row.workflowId, runId: row.runId, updatedAt: row.updatedAt }, now);
+}
+
+function historyItem(e: AuditEventEntity): HistoryItemDto {
+  return {
+    seq: e.seq,
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    action: e.action,
+    payload: e.payload,
+    stageBefore: e.stageBefore,
+    stageAfter: e.stageAfter,
+    workflowId: e.workflowId,
+    runId: e.runId,
+  };
+}

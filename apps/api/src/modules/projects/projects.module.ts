@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProjectStepsService } from './project-steps.service';
+import { ProjectsController } from './projects.controller';
+import { ProjectsQueryService } from './projects-query.service';
+import { ProjectsRepository } from './projects.repository';
+
+@Module({
+  controllers: [ProjectsController],
+  providers: [ProjectsRepository, ProjectsQueryService, ProjectStepsService],
+})
+export class ProjectsModule {}

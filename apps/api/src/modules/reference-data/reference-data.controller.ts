@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { REFERENCE_DATA, type ReferenceData } from './reference-data';
+
+@ApiTags('reference-data')
+@ApiBearerAuth()
+@Controller('reference-data')
+export class ReferenceDataController {
+  @Get()
+  @ApiOperation({ summary: 'Chinese labels of roles, stages, source channels, project kinds, info grades and clocks' })
+  @ApiOkResponse({ description: '{ roles: [{ code, label }], stages: [...], sourceChannels, projectKinds, infoGrades, clocks }' })
+  get(): ReferenceData {
+    return REFERENCE_DATA;
+  }
+}

@@ -1,0 +1,41 @@
+import {
+  CLOCK_LABELS,
+  CLOCK_NAMES,
+  INFO_GRADES,
+  PROJECT_KIND_LABELS,
+  PROJECT_KINDS,
+  ROLE_LABELS,
+  ROLES,
+  SOURCE_CHANNEL_LABELS,
+  SOURCE_CHANNELS,
+  STAGE_LABELS,
+  STAGES,
+} from '@zs/domain';
+
+export interface LabelledCode {
+  code: string;
+  label: string;
+}
+
+export interface ReferenceData {
+  roles: LabelledCode[];
+  stages: LabelledCode[];
+  sourceChannels: LabelledCode[];
+  projectKinds: LabelledCode[];
+  infoGrades: LabelledCode[];
+  clocks: LabelledCode[];
+}
+
+function labelled<C extends string>(codes: readonly C[], labels: Record<C, string>): LabelledCode[] {
+  return codes.map((code) => ({ code, label: labels[code] }));
+}
+
+/** Built once from the domain tables, in their declared order (the order staff UIs show). */
+export const REFERENCE_DATA: ReferenceData = Object.freeze({
+  roles: labelled(ROLES, ROLE_LABELS),
+  stages: labelled(STAGES, STAGE_LABELS),
+  sourceChannels: labelled(SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS),
+  projectKinds: labelled(PROJECT_KINDS, PROJECT_KIND_LABELS),
+  infoGrades: INFO_GRADES.map((code) => ({ code, label: `${code}类信息` })),
+  clocks: labelled(CLOCK_NAMES, CLOCK_LABELS),
+});

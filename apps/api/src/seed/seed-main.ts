@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ROLE_LABELS } from '@zs/domain';
+import { createDataSource } from '@zs/persistence';
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
+
+/**
+ * Seeds the demo users: `DATABASE_URL=postgres://... [DEMO_PASSWORD=...] node dist/apps/api/src/seed/seed-main.js`.
+ * Expects the schema to be migrated already.
+ */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+    process.stderr.write('DATABASE_URL: is required (postgres://user:password@host:port/database)\n');
+    process.exit(1);
+  }
+  const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'zhaoshang-seed' }).initialize();
+  try {
+    const inserted = await seedDemoUsers(dataSource, password);
+    process.stdout.write(`demo users: ${inserted} inserted, ${DEMO_USERS.length - inserted} already present\n`);
+    for (const u of DEMO_USERS) process.stdout.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(34)} ${ROLE_LABELS[u.role]} ${u.displayName}\n`);
+    if (!process.env.DEMO_PASSWORD) process.stdout.write(`password (all users): ${DEFAULT_DEMO_PASSWORD}\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`seeding failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { LIFECYCLE_TASK_QUEUE } from '@zs/contracts';
+import { createActivities } from '@zs/activities';
+
+export interface LifecycleWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  dataSource: DataSource;
+  /** A prebuilt bundle (production, tests); without it the worker bundles at start. */
+  workflowBundle: { code: string } | { codePath: string };
+  taskQueue?: string;
+  maxCachedWorkflows?: number;
+  maxConcurrentActivityTaskExecutions?: number;
+  shutdownGraceTime?: number;
+}
+
+export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue ?? LIFECYCLE_TASK_QUEUE,
+    workflowBundle: opts.workflowBundle,
+    activities: createActivities({ dataSource: opts.dataSource }),
+    // Explicit: the default grows with the heap and can exhaust memory with years-long projects.
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? 1000,
+    maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions ?? 100,
+    shutdownGraceTime: opts.shutdownGraceTime ?? '10s',
+  });
+}

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
+import { repoRoot } from '@zs/config';
+
+/** Workflow sources are bundled from TypeScript, never from dist: the bundler runs its own swc. */
+export function workflowsEntry(): string {
+  return join(repoRoot(), 'workflows/src/index.ts');
+}
+
+/**
+ * Bundles the workflow code once. The SDK's webpack ignores tsconfig paths, so the
+ * `@zs/*` aliases are resolved by tsconfig-paths-webpack-plugin.
+ */
+export async function buildWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  const root = repoRoot();
+  return bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    webpackConfigHook: (config) => {
+      config.resolve = config.resolve ?? {};
+      config.resolve.plugins = [...(config.resolve.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(root, 'tsconfig.base.json') })];
+      return config;
+    },
+  });
+}

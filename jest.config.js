@@ -1,0 +1,45 @@
+// @ts-check
+const { resolve } = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+/**
+ * One jest run for the whole workspace. @swc/jest compiles TypeScript with decorator
+ * metadata and rewrites the `@zs/*` path aliases itself, so they also work inside the
+ * global set-up, which jest loads outside its module system (no moduleNameMapper there).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      baseUrl: resolve(__dirname),
+      paths: compilerOptions.paths,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  transform: base.transform,
+  // Time-skipping tests share one test server whose clock is global: one file at a time.
+  maxWorkers: 1,
+  testTimeout: 120_000,
+  projects: [
+    { ...base, displayName: 'domain', testMatch: ['<rootDir>/libs/**/*.spec.ts'] },
+    { ...base, displayName: 'api', testMatch: ['<rootDir>/apps/api/**/*.spec.ts'] },
+    { ...base, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};
