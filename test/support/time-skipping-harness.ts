@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
+import { quietRuntime } from './quiet-runtime';
 import type { DataSource } from 'typeorm';
 import { LIFECYCLE_TASK_QUEUE, PROJECT_SEARCH_ATTRIBUTES, PROJECT_WORKFLOW_TYPE, projectWorkflowId, registrationUpdate, type ProjectSnapshot } from '@zs/contracts';
 import type { Actor, Lead } from '@zs/domain';
@@ -25,15 +26,6 @@ export interface TimeSkippingHarness {
 
 export const OFFICER: Actor = { userId: 'u-officer', role: 'investment_officer', displayName: '李专员' };
 export const TASK_FORCE: Actor = { userId: 'u-taskforce', role: 'intake_task_force', displayName: '承接专班' };
-
-/** Worker lifecycle chatter drowns test output; warnings and errors still show. */
-function quietRuntime(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already installed by an earlier harness in this process.
-  }
-}
 
 /** A private time-skipping server, a real worker with the real activities, and the test database. */
 export async function startTimeSkippingHarness(): Promise<TimeSkippingHarness> {

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { loadApiConfig } from '@zs/config';
+import { createDataSource } from '@zs/persistence';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '../../apps/api/src/seed/demo-users';
+import { createLifecycleWorker } from '../../apps/worker/src/create-worker';
+import { stackEnv } from '../setup/stack-env';
+import { quietRuntime } from './quiet-runtime';
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface E2eHarness {
+  baseUrl: string;
+  dataSource: DataSource;
+  jwtSecret: string;
+  login(username: string): Promise<string>;
+  http<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<HttpResult<T>>;
+  stopWorker(): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * The real API (NestJS on a real port), a real worker and the real dev server and
+ * PostgreSQL from the global set-up; requests go over HTTP with fetch.
+ */
+export async function startE2eHarness(opts: { updateTimeoutMs?: number } = {}): Promise<E2eHarness> {
+  const databaseUrl = stackEnv('databaseUrl');
+  const temporalAddress = stackEnv('temporalAddress');
+  const jwtSecret = randomBytes(32).toString('hex');
+  quietRuntime();
+
+  const dataSource = createDataSource({ url: databaseUrl, poolSize: 4 });
+  await dataSource.initialize();
+  await seedDemoUsers(dataSource, DEFAULT_DEMO_PASSWORD);
+
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  let worker: Worker | null = await createLifecycleWorker({
+    connection,
+    namespace: 'default',
+    dataSource,
+    workflowBundle: { codePath: stackEnv('workflowBundle') },
+  });
+  let running: Promise<void> | null = worker.run();
+
+  const config = loadApiConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    JWT_SECRET: jwtSecret,
+    API_HOST: '127.0.0.1',
+    API_PORT: '3000',
+    TEMPORAL_UPDATE_TIMEOUT_MS: String(opts.updateTimeoutMs ?? 15_000),
+  });
+  const app: INestApplication = await createApiApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const http: E2eHarness['http'] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body: string | undefined;
+    if (o.rawBody !== undefined) {
+      body = o.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (docs HTML): keep the text.
+    }
+    return { status: res.status, body: parsed as never, headers: res.headers };
+  };
+
+  const stopWorker = async () => {
+    if (!worker) return;
+    worker.shutdown();
+    await running;
+    worker = null;
+    running = null;
+  };
+
+  return {
+    baseUrl,
+    dataSource,
+    jwtSecret,
+    http,
+    async login(username) {
+      const res = await http('POST', '/auth/login', { body: { username, password: DEFAULT_DEMO_PASSWORD } });
+      if (res.status !== 200 && res.status !== 201) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    stopWorker,
+    async teardown() {
+      await app.close();
+      await stopWorker();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}
