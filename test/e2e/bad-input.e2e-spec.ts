@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
+import { tableCounts, auditOf } from '../support/read-model';
+import { sampleLead } from '../support/sample-lead';
+
+describe('probe', () => {
+  let h: E2eHarness;
+  beforeAll(async () => { h = await startE2eHarness({ updateTimeoutMs: 4000 }); });
+  afterAll(async () => { await h?.teardown(); });
+  const show = (label: string, r: { status: number; body: unknown }) => process.stdout.write(`${label}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}\n`);
+
+  it('probes', async () => {
+    const officer = await h.login('officer');
+    const tf = await h.login('taskforce');
+    show('empty no ct', await h.http('POST', '/leads', { token: officer }));
+    show('empty ct', await h.http('POST', '/leads', { token: officer, rawBody: '' }));
+    show('malformed', await h.http('POST', '/leads', { token: officer, rawBody: '{"a":' }));
+    show('null', await h.http('POST', '/leads', { token: officer, rawBody: 'null' }));
+    show('str', await h.http('POST', '/leads', { token: officer, rawBody: '"x"' }));
+    show('arr', await h.http('POST', '/leads', { token: officer, rawBody: '[]' }));
+    show('text/plain', await h.http('POST', '/leads', { token: officer, rawBody: JSON.stringify(sampleLead()), headers: { 'content-type': 'text/plain' } }));
+    show('big', await h.http('POST', '/leads', { token: officer, body: sampleLead({ notes: 'x'.repeat(200_000) }) }));
+    show('1e-7', await h.http('POST', '/leads', { token: officer, body: sampleLead({ estimatedInvestmentYi: 1e-7 }) }));
+    show('missing company', await h.http('POST', '/leads', { token: officer, body: { ...sampleLead(), companyName: undefined } }));
+    show('key 300', await h.http('POST', '/leads', { token: officer, body: sampleLead(), headers: { 'idempotency-key': 'a'.repeat(300) } }));
+    show('key empty', await h.http('POST', '/leads', { token: officer, body: sampleLead(), headers: { 'idempotency-key': '' } }));
+    show('login missing', await h.http('POST', '/auth/login', { body: { username: 'officer' } }));
+    show('badauth', await h.http('GET', '/projects', { headers: { authorization: 'Basic abc' } }));
+    show('stage', await h.http('GET', '/projects?stage=nonsense', { token: officer }));
+    show('notuuid', await h.http('GET', '/projects/not-a-uuid', { token: officer }));
+    show('404', await h.http('GET', `/projects/${randomUUID()}`, { token: officer }));
+    const c0 = await tableCounts(h.dataSource);
+    let t = Date.now();
+    const nul = await h.http('POST', '/leads', { token: officer, body: sampleLead({ companyName: 'A\u0000B' }) });
+    show(`NUL ${Date.now() - t}ms`, nul);
+    t = Date.now();
+    show(`surrogate ${Date.now() - t}ms`, await h.http('POST', '/leads', { token: officer, body: sampleLead({ notes: 'x\ud800y' }) }));
+    show('counts', { status: 0, body: [c0, await tableCounts(h.dataSource)] });
+    const p = (await h.http('POST', '/leads', { token: officer, body: sampleLead() })).body;
+    show('reject', await h.http('POST', `/projects/${p.id}/intake-decision`, { token: tf, body: { action: 'reject', reason: 'no' }, headers: { 'idempotency-key': 'k1' } }));
+    show('reject again same key', await h.http('POST', `/projects/${p.id}/intake-decision`, { token: tf, body: { action: 'reject', reason: 'no' }, headers: { 'idempotency-key': 'k1' } }));
+    show('accept after reject', await h.http('POST', `/projects/${p.id}/intake-decision`, { token: tf, body: { action: 'accept' } }));
+    show('info after reject', await h.http('POST', `/projects/${p.id}/intake-info`, { token: officer, body: { response: 'x' } }));
+    const q = (await h.http('POST', '/leads', { token: officer, body: sampleLead() })).body;
+    show('reason NUL', await h.http('POST', `/projects/${q.id}/intake-decision`, { token: tf, body: { action: 'reject', reason: 'r\u0000' } }));
+    show('get after', await h.http('GET', `/projects/${q.id}`, { token: tf }));
+    show('accept after stuck', await h.http('POST', `/projects/${q.id}/intake-decision`, { token: tf, body: { action: 'accept' } }));
+    show('audit', { status: 0, body: await auditOf(h.dataSource, q.id) });
+  });
+});
