@@ -12,10 +12,10 @@ export function workflowsEntry(): string {
  * Bundles the workflow code once. The SDK's webpack ignores tsconfig paths, so the
  * `@zs/*` aliases are resolved by tsconfig-paths-webpack-plugin.
  */
-export async function buildWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+export async function buildWorkflowBundle(workflowsPath: string = workflowsEntry()): Promise<WorkflowBundleWithSourceMap> {
   const root = repoRoot();
   return bundleWorkflowCode({
-    workflowsPath: workflowsEntry(),
+    workflowsPath,
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.plugins = [...(config.resolve.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(root, 'tsconfig.base.json') })];

@@ -1,0 +1,55 @@
+import { decideIntakeUpdate, provideIntakeInfoUpdate } from '@zs/contracts';
+import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { writeHistory } from './history-files';
+
+const HOUR = 3600_000;
+
+/**
+ * `npm run histories:record`: runs each main path of the intake slice on the time-skipping
+ * server and writes its history to workflows/histories/. Record a new set whenever a path
+ * is added; never re-record an existing file to make replay pass — that hides the break
+ * that replay exists to catch (use patched() instead).
+ */
+describe('record workflow histories', () => {
+  let h: TimeSkippingHarness;
+  beforeAll(async () => {
+    h = await startTimeSkippingHarness();
+  });
+  afterAll(async () => {
+    await h?.teardown();
+  });
+
+  const decide = (command: Record<string, unknown>) => ({ args: [{ actor: TASK_FORCE, command: command as never }] as const });
+
+  it('intake-accept', async () => {
+    const { handle } = await h.register();
+    await h.env.sleep(2 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept', reason: '符合园区产业链布局' }));
+    writeHistory('intake-accept', await handle.fetchHistory());
+  });
+
+  it('intake-reject', async () => {
+    const { handle } = await h.register({ infoGrade: 'C' });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'reject', reason: '不符合园区产业定位' }));
+    await handle.result();
+    writeHistory('intake-reject', await handle.fetchHistory());
+  });
+
+  it('intake-escalate', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    await h.env.sleep(73 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    writeHistory('intake-escalate', await handle.fetchHistory());
+  });
+
+  it('intake-request-info', async () => {
+    const { handle } = await h.register();
+    await h.env.sleep(1 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'request_info', missing: '请补充用地需求' }));
+    await h.env.sleep(10 * HOUR);
+    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }] });
+    await h.env.sleep(40 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    writeHistory('intake-request-info', await handle.fetchHistory());
+  });
+});

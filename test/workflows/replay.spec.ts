@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { Worker } from '@temporalio/worker';
+import { buildWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
+import { stackEnv } from '../setup/stack-env';
+import { quietRuntime } from '../support/quiet-runtime';
+import { readHistories } from './history-files';
+
+/** Recorded histories of every path must replay on today's workflow code. */
+describe('replay of recorded workflow histories', () => {
+  const histories = readHistories();
+
+  beforeAll(() => quietRuntime());
+
+  it('has a recorded history for every main path of the intake slice', () => {
+    expect(histories.map((h) => h.name)).toEqual(expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info']));
+  });
+
+  it('replays every history deterministically on the current code', async () => {
+    const results = Worker.runReplayHistories({ workflowBundle: { codePath: stackEnv('workflowBundle') } }, histories);
+    const outcomes: Array<[string, string]> = [];
+    for await (const r of results) outcomes.push([r.workflowId, r.error ? String(r.error) : 'ok']);
+    expect(outcomes).toEqual(histories.map((h) => [h.workflowId, 'ok']));
+  });
+
+  it('fails on a change that breaks determinism', async () => {
+    const { code } = await buildWorkflowBundle(join(__dirname, 'fixtures/nondeterministic.workflow.ts'));
+    const escalate = histories.find((h) => h.name === 'intake-escalate')!;
+    const results = Worker.runReplayHistories({ workflowBundle: { code } }, [escalate]);
+    for await (const r of results) expect(r.error).toBeInstanceOf(DeterminismViolationError);
+  });
+});
