@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '@zs/local-stack';
 import { runMigrations } from '@zs/persistence';
-import { buildWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
+import { buildWorkflowBundle } from '@zs/worker';
 import { STACK_ENV, type TestStackHandles } from './stack-env';
 
 /**

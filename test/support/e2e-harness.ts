@@ -4,9 +4,9 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { loadApiConfig } from '@zs/config';
 import { createDataSource } from '@zs/persistence';
-import { createApiApp } from '../../apps/api/src/app.factory';
-import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '../../apps/api/src/seed/demo-users';
-import { createLifecycleWorker } from '../../apps/worker/src/create-worker';
+import { createApiApp } from '@zs/api';
+import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@zs/api';
+import { createLifecycleWorker } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { quietRuntime } from './quiet-runtime';
 

@@ -9,7 +9,7 @@ import type { Actor, Lead } from '@zs/domain';
 import type { WorkflowHandle } from '@temporalio/client';
 import { resolveTemporalTestServer } from '@zs/local-stack';
 import { createDataSource } from '@zs/persistence';
-import { createLifecycleWorker } from '../../apps/worker/src/create-worker';
+import { createLifecycleWorker } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { sampleLead } from './sample-lead';
 

@@ -19,7 +19,7 @@ describe('record workflow histories', () => {
     await h?.teardown();
   });
 
-  const decide = (command: Record<string, unknown>) => ({ args: [{ actor: TASK_FORCE, command: command as never }] as const });
+  const decide = (command: Record<string, unknown>) => ({ args: [{ actor: TASK_FORCE, command: command as never }] as [never] });
 
   it('intake-accept', async () => {
     const { handle } = await h.register();

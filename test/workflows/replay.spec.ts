@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
-import { buildWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
+import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { quietRuntime } from '../support/quiet-runtime';
 import { readHistories } from './history-files';

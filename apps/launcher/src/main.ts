@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { repoRoot } from '@zs/config';
 import { startEngineStack } from '@zs/local-stack';
 import { createDataSource } from '@zs/persistence';
-import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../../api/src/seed/demo-users';
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '@zs/api';
 
 /**
  * `npm start`: the whole engine on embedded defaults (its own Temporal dev server and

@@ -1,0 +1,3 @@
+// What tooling (launcher, tests, bench) may use of the API app; nothing else imports it.
+export { createApiApp } from './app.factory';
+export { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/demo-users';

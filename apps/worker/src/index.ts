@@ -1,0 +1,3 @@
+// What tooling (launcher, tests, bench) may use of the worker app.
+export { createLifecycleWorker } from './create-worker';
+export { buildWorkflowBundle, workflowsEntry } from './workflow-bundle';
