@@ -4,7 +4,6 @@ import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@tempor
 import { ConfigError, loadWorkerConfig, repoRoot } from '@zs/config';
 import { createDataSource } from '@zs/persistence';
 import { createLifecycleWorker } from './create-worker';
-import { buildWorkflowBundle } from './workflow-bundle';
 
 function log(level: string, message: string, meta: Record<string, unknown> = {}): void {
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, service: 'worker', message, ...meta }) + '\n');
@@ -33,7 +32,10 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 
   const bundlePath = config.WORKFLOW_BUNDLE_PATH ?? join(repoRoot(), 'dist/workflow-bundle.js');
-  const workflowBundle = existsSync(bundlePath) ? { codePath: bundlePath } : { code: (await buildWorkflowBundle()).code };
+  // Production loads the bundle built by `npm run build`; bundling here (webpack, dev only) is the fallback.
+  const workflowBundle = existsSync(bundlePath)
+    ? { codePath: bundlePath }
+    : { code: (await (await import('./workflow-bundle.js')).buildWorkflowBundle()).code };
   const worker = await createLifecycleWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
