@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TsconfigPathsPlugin } from 'tsconfig-paths-webpack-plugin';
 import { repoRoot } from '@zs/config';
 
@@ -16,6 +16,8 @@ export async function buildWorkflowBundle(workflowsPath: string = workflowsEntry
   const root = repoRoot();
   return bundleWorkflowCode({
     workflowsPath,
+    // webpack's module listing is noise in test and start-up output; warnings still show.
+    logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.plugins = [...(config.resolve.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(root, 'tsconfig.base.json') })];
