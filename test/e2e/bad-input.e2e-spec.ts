@@ -471,6 +471,7 @@ describe('bad input is refused with a 4xx and changes nothing', () => {
         names: 'reason',
         projectId: id,
       });
+      expect((await decide(id, { action: 'accept' })()).status).toBe(200);
     });
 
     it('refuses a login username holding U+0000 with 400, not 500', async () => {

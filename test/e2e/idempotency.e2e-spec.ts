@@ -109,10 +109,10 @@ describe('Idempotency-Key', () => {
   });
 
   it.each([
-    ['accept', { action: 'accept' }, 'intake.accepted'],
+    ['an acceptance', { action: 'accept' }, 'intake.accepted'],
     // A rejection ends the workflow run: the retry is answered from a closed run.
-    ['reject', { action: 'reject', reason: '不符合园区产业定位' }, 'intake.rejected'],
-  ])('records a %s retried with the same key once, and answers both with 200 and the same project', async (_label, body, action) => {
+    ['a rejection', { action: 'reject', reason: '不符合园区产业定位' }, 'intake.rejected'],
+  ])('records %s retried with the same key once, and answers both with 200 and the same project', async (_label, body, action) => {
     const id = await register();
     const key = newKey('decision');
     const before = await tableCounts(h.dataSource);

@@ -7,3 +7,4 @@ export * from './sla/sla-policy';
 export * from './sla/sla-clock';
 export * from './project/project-state';
 export * from './project/intake-transitions';
+export * from './text';

@@ -4,10 +4,11 @@ import { NotificationEntity } from './entities/notification.entity';
 import { ProjectEntity } from './entities/project.entity';
 import { UserEntity } from './entities/user.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+import { StepIdempotencyKeys1763900100000 } from './migrations/1763900100000-step-idempotency-keys';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000];
 
 export interface DataSourceConfig {
   url: string;

@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES } from '../errors';
+import { isStorableText } from '../text';
 import type { Lead } from '../lead';
 import { can, type Permission } from '../permissions';
 import type { Actor, AuditActor } from '../roles';
@@ -33,6 +34,9 @@ function requirePermission(actor: Actor, permission: Permission): void {
 function requireText(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim().length === 0) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} is required and must be a non-empty string`, field);
+  }
+  if (!isStorableText(value)) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} contains a NUL character or invalid Unicode`, field);
   }
   if (value.length > MAX_TEXT) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be at most ${MAX_TEXT} characters`, field);

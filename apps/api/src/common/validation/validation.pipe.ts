@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, findUnstorableText } from '@zs/domain';
 import { ApiException } from '../errors/api.exception';
 import { validationExceptionFactory } from './validation-exception.factory';
 
@@ -14,6 +14,16 @@ class ApiValidationPipe extends ValidationPipe {
       throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'request body must be a JSON object', [
         { field: 'body', message: 'must be a JSON object' },
       ]);
+    }
+    // NUL or a lone surrogate would pass the DTO rules and then fail in PostgreSQL (a 5xx, or a
+    // workflow step that cannot be persisted): refuse it here for body, query and path alike.
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (field) {
+        throw new ApiException(ERROR_CODES.VALIDATION_FAILED, `${field} contains a NUL character or invalid Unicode`, [
+          { field, message: 'contains a NUL character or invalid Unicode' },
+        ]);
+      }
     }
     return super.transform(value, metadata);
   }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { decideIntakeUpdate, provideIntakeInfoUpdate, type ProjectSnapshot, type StepUpdate } from '@zs/contracts';
-import type { DecideIntakeCommand, ProvideInfoCommand } from '@zs/domain';
+import { ERROR_CODES, type DecideIntakeCommand, type ProvideInfoCommand } from '@zs/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import { ApiException } from '../../common/errors/api.exception';
 import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
+import { requestHash } from '../../common/idempotency/request-hash';
 import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
 import type { ProjectViewDto } from './dto/project-view.dto';
 import { toProjectView } from './project-view.mapper';
@@ -18,6 +21,7 @@ export class ProjectStepsService {
   constructor(
     private readonly projects: ProjectsQueryService,
     private readonly workflows: WorkflowGateway,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {}
 
   decideIntake(projectId: string, caller: AuthenticatedUser, command: DecideIntakeCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
@@ -36,6 +40,12 @@ export class ProjectStepsService {
     idempotencyKey?: string,
   ): Promise<ProjectViewDto> {
     const project = await this.projects.require(projectId);
+    if (idempotencyKey) {
+      const hash = requestHash({ update: update.name, command });
+      if (!(await this.idempotencyKeys.claim(`step:${projectId}`, caller.id, idempotencyKey, hash))) {
+        throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
+      }
+    }
     const snapshot = await this.workflows.step({
       workflowId: project.workflowId,
       update,

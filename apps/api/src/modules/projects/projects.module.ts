@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { ProjectStepsService } from './project-steps.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsQueryService } from './projects-query.service';
@@ -6,6 +7,6 @@ import { ProjectsRepository } from './projects.repository';
 
 @Module({
   controllers: [ProjectsController],
-  providers: [ProjectsRepository, ProjectsQueryService, ProjectStepsService],
+  providers: [ProjectsRepository, ProjectsQueryService, ProjectStepsService, IdempotencyKeysRepository],
 })
 export class ProjectsModule {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsPositive, Max } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsPositive, Max, ValidateBy } from 'class-validator';
 import {
+  hasAtMostDecimalPlaces,
   INFO_GRADES,
   INVESTMENT_DECIMAL_PLACES,
   MAX_ESTIMATED_INVESTMENT_YI,
@@ -45,9 +46,17 @@ export class RegisterLeadDto {
     message: ({ property }) => `${property} must be at most ${MAX_ESTIMATED_INVESTMENT_YI} (亿元; was the amount typed in yuan?)`,
   })
   @IsPositive({ message: ({ property }) => `${property} must be a positive number` })
+  // class-validator's maxDecimalPlaces misreads exponent notation (1e-7 throws, 1.5e-7 passes).
+  @ValidateBy(
+    {
+      name: 'maxDecimalPlaces',
+      validator: { validate: (value: unknown) => typeof value === 'number' && hasAtMostDecimalPlaces(value, INVESTMENT_DECIMAL_PLACES) },
+    },
+    { message: ({ property }) => `${property} must have at most ${INVESTMENT_DECIMAL_PLACES} decimal places` },
+  )
   @IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: INVESTMENT_DECIMAL_PLACES },
-    { message: ({ property }) => `${property} must be a JSON number with at most ${INVESTMENT_DECIMAL_PLACES} decimal places` },
+    { allowNaN: false, allowInfinity: false },
+    { message: ({ property }) => `${property} must be a JSON number` },
   )
   estimatedInvestmentYi!: number;
 
