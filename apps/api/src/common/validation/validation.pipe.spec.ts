@@ -35,14 +35,23 @@ describe('the global validation pipe', () => {
   it.each([
     [-1, 'estimatedInvestmentYi must be a positive number'],
     [0, 'estimatedInvestmentYi must be a positive number'],
-    ['5', 'estimatedInvestmentYi must be a JSON number with at most 4 decimal places'],
-    [1.23456, 'estimatedInvestmentYi must be a JSON number with at most 4 decimal places'],
+    ['5', 'estimatedInvestmentYi must be a JSON number'],
+    [1.23456, 'estimatedInvestmentYi must have at most 4 decimal places'],
+    [1e-7, 'estimatedInvestmentYi must have at most 4 decimal places'],
+    [1.5e-7, 'estimatedInvestmentYi must have at most 4 decimal places'],
     [10_001, 'estimatedInvestmentYi must be at most 10000'],
   ])('refuses estimatedInvestmentYi = %p naming the field', async (value, message) => {
     const e = await refusal({ ...lead, estimatedInvestmentYi: value }, RegisterLeadDto);
     expect(e.code).toBe('VALIDATION_FAILED');
     expect(e.message).toContain(message);
     expect(e.details).toEqual([{ field: 'estimatedInvestmentYi', message: expect.stringContaining(message) }]);
+  });
+
+  it('refuses a NUL character or a lone surrogate anywhere, naming the field', async () => {
+    for (const bad of ['A\u0000B', 'x\ud800y']) {
+      const e = await refusal({ ...lead, notes: bad }, RegisterLeadDto);
+      expect(e.details).toEqual([{ field: 'notes', message: expect.stringContaining('NUL character or invalid Unicode') }]);
+    }
   });
 
   it('never coerces strings to booleans', async () => {
