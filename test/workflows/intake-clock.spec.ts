@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { decideIntakeUpdate, projectStateQuery, provideIntakeInfoUpdate } from '@zs/contracts';
+import { decideIntakeUpdate, projectStateQuery, provideIntakeInfoUpdate, SA_PROJECT_STAGE, SA_SLA_OVERDUE } from '@zs/contracts';
 import type { Actor } from '@zs/domain';
 import { eventually } from '../support/eventually';
 import { auditOf, notificationsOf } from '../support/read-model';
@@ -63,6 +63,10 @@ describe('48-hour intake clock (time-skipping)', () => {
     await at(48 * HOUR);
     await waitForAlerts(projectId, 2);
     expect((await handle.query(projectStateQuery)).state.overdue).toBe(true);
+    // What `temporal workflow list --query "SlaOverdue = true"` and the Web UI search on.
+    const attributes = (await handle.describe()).typedSearchAttributes;
+    expect(attributes.get(SA_SLA_OVERDUE)).toBe(true);
+    expect(attributes.get(SA_PROJECT_STAGE)).toBe('intake');
 
     await at(71 * HOUR + 59 * MIN);
     expect(await kinds(projectId)).toEqual(['sla.warning:1:intake_task_force', 'sla.escalated:1:economic_cooperation_bureau_head']);
