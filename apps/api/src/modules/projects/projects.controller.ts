@@ -1,20 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { RequirePermission } from '../../common/auth/require-permission.decorator';
-import { IDEMPOTENCY_HEADER } from '../../common/idempotency/idempotency-key';
+import { StepEndpoint } from '../../common/http/step-endpoint.decorator';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import type { Page } from '../../common/http/page';
 import { uuidParam } from '../../common/validation/uuid-param.pipe';
@@ -26,8 +22,6 @@ import { ProjectPageDto } from './dto/project-page.dto';
 import { ProjectViewDto } from './dto/project-view.dto';
 import { ProjectStepsService } from './project-steps.service';
 import { ProjectsQueryService } from './projects-query.service';
-
-const idempotencyHeader = ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'A repeat with the same key returns the first result' });
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -65,17 +59,7 @@ export class ProjectsController {
     return this.query.history(id);
   }
 
-  @Post(':id/intake-decision')
-  @HttpCode(200)
-  @RequirePermission('intake.decide')
-  @ApiOperation({ summary: '48-hour intake decision: accept, reject (reason) or request_info (missing)' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @idempotencyHeader
-  @ApiOkResponse({ type: ProjectViewDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  @ApiConflictResponse({ description: 'WRONG_STAGE' })
-  @ApiServiceUnavailableResponse({ description: 'ENGINE_UNAVAILABLE' })
+  @StepEndpoint('intake-decision', 'intake.decide', '48-hour intake decision: accept, reject (reason) or request_info (missing)', ProjectViewDto)
   decideIntake(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() caller: AuthenticatedUser,
@@ -85,17 +69,7 @@ export class ProjectsController {
     return this.steps.decideIntake(id, caller, toDecideIntakeCommand(body), idempotencyKey);
   }
 
-  @Post(':id/intake-info')
-  @HttpCode(200)
-  @RequirePermission('intake.provide_info')
-  @ApiOperation({ summary: 'Answer the open information request; the 48-hour clock resumes' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @idempotencyHeader
-  @ApiOkResponse({ type: ProjectViewDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  @ApiConflictResponse({ description: 'WRONG_STAGE' })
-  @ApiServiceUnavailableResponse({ description: 'ENGINE_UNAVAILABLE' })
+  @StepEndpoint('intake-info', 'intake.provide_info', 'Answer the open information request; the 48-hour clock resumes', ProjectViewDto)
   provideIntakeInfo(
     @Param('id', uuidParam('id')) id: string,
     @CurrentUser() caller: AuthenticatedUser,

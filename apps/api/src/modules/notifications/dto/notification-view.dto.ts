@@ -1,3 +1,4 @@
+import { PageDtoOf } from '../../../common/http/page.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '@zs/domain';
 
@@ -30,16 +31,4 @@ export class NotificationViewDto {
   createdAt!: string;
 }
 
-export class NotificationPageDto {
-  @ApiProperty({ type: [NotificationViewDto] })
-  items!: NotificationViewDto[];
-
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  page!: number;
-
-  @ApiProperty()
-  pageSize!: number;
-}
+export const NotificationPageDto = PageDtoOf(NotificationViewDto, 'NotificationPageDto');

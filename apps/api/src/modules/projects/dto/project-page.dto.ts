@@ -1,16 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { PageDtoOf } from '../../../common/http/page.dto';
 import { ProjectViewDto } from './project-view.dto';
 
-export class ProjectPageDto {
-  @ApiProperty({ type: [ProjectViewDto] })
-  items!: ProjectViewDto[];
-
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  page!: number;
-
-  @ApiProperty()
-  pageSize!: number;
-}
+export const ProjectPageDto = PageDtoOf(ProjectViewDto, 'ProjectPageDto');
