@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 export interface NotificationRow {
   dedupe_key: string;
   recipient_role: string;
+  recipient_user_id: string | null;
   kind: string;
   level: number;
   title: string;
@@ -10,7 +11,7 @@ export interface NotificationRow {
 
 export async function notificationsOf(ds: DataSource, projectId: string): Promise<NotificationRow[]> {
   return ds.query(
-    `SELECT dedupe_key, recipient_role, kind, level, title FROM notifications WHERE project_id = $1 ORDER BY id`,
+    `SELECT dedupe_key, recipient_role, recipient_user_id, kind, level, title FROM notifications WHERE project_id = $1 ORDER BY id`,
     [projectId],
   );
 }

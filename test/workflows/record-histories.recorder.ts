@@ -1,4 +1,4 @@
-import { decideIntakeUpdate, provideIntakeInfoUpdate } from '@zs/contracts';
+import { concludeNegotiationUpdate, decideIntakeUpdate, provideIntakeInfoUpdate, recordNegotiationContactUpdate } from '@zs/contracts';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 import { writeHistory } from './history-files';
 
@@ -51,5 +51,24 @@ describe('record workflow histories', () => {
     await h.env.sleep(40 * HOUR);
     await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
     writeHistory('intake-request-info', await handle.fetchHistory());
+  });
+
+  it('negotiation-follow-up', async () => {
+    const { handle } = await h.register({ infoGrade: 'A' });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    await h.env.sleep(3 * 24 * HOUR + HOUR);
+    const visit = { kind: 'site_inspection', date: '2026-01-05', participants: '李明', location: '园区标准厂房', outcome: '意向选址确定' };
+    await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
+    await h.env.sleep(2 * HOUR);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    writeHistory('negotiation-follow-up', await handle.fetchHistory());
+  });
+
+  it('negotiation-lost', async () => {
+    const { handle } = await h.register({ infoGrade: 'C' });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'lost', reason: '企业选择外地落户' } }] });
+    await handle.result();
+    writeHistory('negotiation-lost', await handle.fetchHistory());
   });
 });

@@ -12,8 +12,10 @@ describe('replay of recorded workflow histories', () => {
 
   beforeAll(() => quietRuntime());
 
-  it('has a recorded history for every main path of the intake slice', () => {
-    expect(histories.map((h) => h.name)).toEqual(expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info']));
+  it('has a recorded history for every main path', () => {
+    expect(histories.map((h) => h.name)).toEqual(
+      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost']),
+    );
   });
 
   it('replays every history deterministically on the current code', async () => {

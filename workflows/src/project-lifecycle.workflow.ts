@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -10,9 +11,11 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  concludeNegotiationUpdate,
   decideIntakeUpdate,
   projectStateQuery,
   provideIntakeInfoUpdate,
+  recordNegotiationContactUpdate,
   registrationUpdate,
   SA_INDUSTRY_CHAIN,
   SA_INFO_GRADE,
@@ -24,9 +27,11 @@ import {
   type StepUpdate,
 } from '@zs/contracts';
 import {
+  concludeNegotiation,
   decideIntake,
   DomainError,
   provideIntakeInfo,
+  recordNegotiationContact,
   registerLead,
   TERMINAL_STAGES,
   type Actor,
@@ -34,6 +39,8 @@ import {
   type Transition,
 } from '@zs/domain';
 import { runIntakeClock } from './intake-clock';
+import { runNegotiationFollowUp } from './negotiation-follow-up';
+import { PATCHES } from './patches';
 
 /**
  * Persistence runs as a local activity: it is part of the same workflow task as the
@@ -116,8 +123,13 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
 
   step(decideIntakeUpdate, decideIntake);
   step(provideIntakeInfoUpdate, provideIntakeInfo);
+  // Handlers add no commands, so they need no version gate: projects accepted on older code can take these steps too.
+  step(recordNegotiationContactUpdate, recordNegotiationContact);
+  step(concludeNegotiationUpdate, concludeNegotiation);
 
-  const intakeClock = runIntakeClock({ getState: () => state, apply, notify: sendNotification });
+  const deps = { getState: () => state, apply, notify: sendNotification };
+  const intakeClock = runIntakeClock(deps);
+  const negotiationFollowUp = runNegotiationFollowUp(deps);
 
   upsertSearchAttributes([
     { key: SA_PROJECT_STAGE, value: state.stage },
@@ -129,8 +141,9 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   persistedSeq = Math.max(persistedSeq, registration.audit.seq);
 
   await intakeClock();
+  if (state.stage === 'negotiation' && patched(PATCHES.negotiationFollowUp)) await negotiationFollowUp();
 
-  // Negotiation and later stages arrive with the lifecycle issue; until then an accepted
+  // Signing and later stages arrive with the rest of the lifecycle issue; until then a
   // project stays open here, durable, waiting for its next step.
   await condition(() => TERMINAL_STAGES.includes(state.stage));
   await condition(allHandlersFinished);

@@ -10,10 +10,10 @@ export class InAppChannel implements NotificationChannel {
 
   async deliver(n: NotificationRequest): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO notifications (dedupe_key, project_id, recipient_role, kind, level, title, body, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO notifications (dedupe_key, project_id, recipient_role, recipient_user_id, kind, level, title, body, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [`${n.dedupeKey}:${this.name}`, n.projectId, n.recipientRole, n.kind, n.level, n.title, n.body, JSON.stringify(n.data)],
+      [`${n.dedupeKey}:${this.name}`, n.projectId, n.recipientRole, n.recipientUserId ?? null, n.kind, n.level, n.title, n.body, JSON.stringify(n.data)],
     );
   }
 }

@@ -8,7 +8,7 @@ export interface RecordProjectEventInput {
   audit: AuditEntry;
 }
 
-export type NotificationKind = 'sla.warning' | 'sla.escalated';
+export type NotificationKind = 'sla.warning' | 'sla.escalated' | 'follow_up.reminder';
 
 export interface NotificationRequest {
   /** Unique per (project, clock, threshold, recipient): the same alert is stored once whatever the retries. */
@@ -17,6 +17,8 @@ export interface NotificationRequest {
   kind: NotificationKind;
   level: number;
   recipientRole: Role;
+  /** A named person (e.g. the lead's owner); without it, everyone holding the role. */
+  recipientUserId?: string;
   title: string;
   body: string;
   data: Record<string, unknown>;

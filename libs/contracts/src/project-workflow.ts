@@ -1,5 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DecideIntakeCommand, Lead, ProjectState, ProvideInfoCommand } from '@zs/domain';
+import type {
+  Actor,
+  ConcludeNegotiationCommand,
+  DecideIntakeCommand,
+  Lead,
+  ProjectState,
+  ProvideInfoCommand,
+  RecordContactCommand,
+} from '@zs/domain';
 
 export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleWorkflow';
 
@@ -30,4 +38,6 @@ export interface ProjectSnapshot {
 export const registrationUpdate = defineUpdate<ProjectSnapshot, []>('awaitRegistration');
 export const decideIntakeUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<DecideIntakeCommand>]>('decideIntake');
 export const provideIntakeInfoUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ProvideInfoCommand>]>('provideIntakeInfo');
+export const recordNegotiationContactUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordContactCommand>]>('recordNegotiationContact');
+export const concludeNegotiationUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ConcludeNegotiationCommand>]>('concludeNegotiation');
 export const projectStateQuery = defineQuery<ProjectSnapshot>('projectState');

@@ -8,3 +8,6 @@ export * from './sla/sla-clock';
 export * from './project/project-state';
 export * from './project/intake-transitions';
 export * from './text';
+export * from './sla/follow-up-policy';
+export * from './project/negotiation-state';
+export * from './project/negotiation-transitions';

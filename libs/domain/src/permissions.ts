@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'intake.decide': ['intake_task_force'],
   /** The lead's owners until signing answer the task force's questions. */
   'intake.provide_info': ['investment_officer', 'economic_cooperation_bureau_head'],
+  'negotiation.record_contact': ['investment_officer', 'economic_cooperation_bureau_head'],
+  'negotiation.conclude': ['investment_officer', 'economic_cooperation_bureau_head'],
   'project.read': [...ROLES],
 } satisfies Record<string, readonly Role[]>;
 

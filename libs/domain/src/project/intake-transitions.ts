@@ -1,12 +1,12 @@
 import { DomainError, ERROR_CODES } from '../errors';
-import { isStorableText } from '../text';
 import type { Lead } from '../lead';
-import { can, type Permission } from '../permissions';
 import type { Actor, AuditActor } from '../roles';
 import { STAGE_LABELS } from '../stages';
 import { markFired, pauseClock, resumeClock, startClock, stopClock } from '../sla/sla-clock';
 import { INTAKE_DECISION_POLICY, type Threshold } from '../sla/sla-policy';
+import { startNegotiation } from './negotiation-transitions';
 import type { ProjectState, Transition } from './project-state';
+import { next, requirePermission, requireText } from './transition-helpers';
 
 export const INTAKE_ACTIONS = ['accept', 'reject', 'request_info'] as const;
 export type IntakeAction = (typeof INTAKE_ACTIONS)[number];
@@ -21,36 +21,6 @@ export interface DecideIntakeCommand {
 
 export interface ProvideInfoCommand {
   response: string;
-}
-
-const MAX_TEXT = 2000;
-
-function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) {
-    throw new DomainError(ERROR_CODES.FORBIDDEN_ROLE, `role ${actor.role} may not perform ${permission}`);
-  }
-}
-
-function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} is required and must be a non-empty string`, field);
-  }
-  if (!isStorableText(value)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} contains a NUL character or invalid Unicode`, field);
-  }
-  if (value.length > MAX_TEXT) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be at most ${MAX_TEXT} characters`, field);
-  }
-  return value.trim();
-}
-
-function next(state: ProjectState, patch: Partial<ProjectState>, at: number, actor: AuditActor, action: string, payload: Record<string, unknown>): Transition {
-  const seq = state.seq + 1;
-  const updated: ProjectState = { ...state, ...patch, seq };
-  return {
-    state: updated,
-    audit: { seq, at, actor, action, payload, stageBefore: state.stage, stageAfter: updated.stage },
-  };
 }
 
 export function registerLead(projectId: string, lead: Lead, actor: Actor, now: number): Transition {
@@ -104,7 +74,12 @@ export function decideIntake(state: ProjectState, cmd: DecideIntakeCommand, acto
       const decision = { action: cmd.action, reason, decidedBy: actor, decidedAt: now };
       return next(
         state,
-        { stage: cmd.action === 'accept' ? 'negotiation' : 'rejected', intake: { ...intake, clock, decision }, overdue: false },
+        {
+          stage: cmd.action === 'accept' ? 'negotiation' : 'rejected',
+          intake: { ...intake, clock, decision },
+          negotiation: cmd.action === 'accept' ? startNegotiation(state, now) : null,
+          overdue: false,
+        },
         now,
         actor,
         cmd.action === 'accept' ? 'intake.accepted' : 'intake.rejected',

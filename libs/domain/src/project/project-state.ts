@@ -2,6 +2,7 @@ import type { Actor, AuditActor } from '../roles';
 import type { Lead } from '../lead';
 import type { Stage } from '../stages';
 import type { SlaClock } from '../sla/sla-clock';
+import type { NegotiationState } from './negotiation-state';
 
 export interface InfoRequest {
   requestedAt: number;
@@ -31,6 +32,8 @@ export interface ProjectState {
     decision: IntakeDecision | null;
     infoRequests: InfoRequest[];
   };
+  /** Set when the intake decision accepts the project (absent in states recorded before negotiation existed). */
+  negotiation?: NegotiationState | null;
   /** Some running clock has passed its deadline. */
   overdue: boolean;
   /** Sequence number of the last audit event (1-based). */

@@ -15,6 +15,10 @@ export class NotificationEntity {
   @Column({ name: 'recipient_role', type: 'text' })
   recipientRole!: string;
 
+  /** Set when the alert is for one person; null means everyone holding `recipientRole`. */
+  @Column({ name: 'recipient_user_id', type: 'text', nullable: true })
+  recipientUserId!: string | null;
+
   @Column({ type: 'text' })
   kind!: string;
 

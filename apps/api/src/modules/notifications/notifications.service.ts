@@ -1,19 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotificationEntity } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import type { Page } from '../../common/http/page';
 import type { PaginationQuery } from '../../common/validation/pagination.query';
 import type { NotificationViewDto } from './dto/notification-view.dto';
 
-/** The in-app inbox: alerts are addressed to a role, so a caller sees their role's alerts. */
+/** The in-app inbox: alerts addressed to the caller's role, or to the caller by name. */
 @Injectable()
 export class NotificationsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async inbox(caller: AuthenticatedUser, { page, pageSize }: PaginationQuery): Promise<Page<NotificationViewDto>> {
     const [rows, total] = await this.dataSource.getRepository(NotificationEntity).findAndCount({
-      where: { recipientRole: caller.role },
+      // The role's broadcast alerts, and the ones addressed to this person by name.
+      where: [
+        { recipientRole: caller.role, recipientUserId: IsNull() },
+        { recipientUserId: caller.id },
+      ],
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
@@ -27,6 +31,7 @@ function toView(n: NotificationEntity): NotificationViewDto {
     id: n.id,
     projectId: n.projectId,
     recipientRole: n.recipientRole,
+    recipientUserId: n.recipientUserId,
     kind: n.kind,
     level: n.level,
     title: n.title,

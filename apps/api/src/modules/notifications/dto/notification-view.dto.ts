@@ -12,6 +12,9 @@ export class NotificationViewDto {
   @ApiProperty({ enum: ROLES })
   recipientRole!: string;
 
+  @ApiProperty({ nullable: true, type: String, description: 'set when the alert is for one person' })
+  recipientUserId!: string | null;
+
   @ApiProperty({ enum: ['sla.warning', 'sla.escalated'] })
   kind!: string;
 

@@ -1,0 +1,136 @@
+import { DomainError, ERROR_CODES } from '../errors';
+import type { Actor, AuditActor } from '../roles';
+import { FOLLOW_UP_POLICY } from '../sla/follow-up-policy';
+import { STAGE_LABELS } from '../stages';
+import { CONTACT_KINDS, nextFollowUpDueAt, type ContactKind, type NegotiationState } from './negotiation-state';
+import type { ProjectState, Transition } from './project-state';
+import { next, requirePermission, requireText } from './transition-helpers';
+
+export interface RecordContactCommand {
+  kind: ContactKind;
+  date: string;
+  participants: string;
+  location: string;
+  outcome: string;
+}
+
+export const NEGOTIATION_OUTCOMES = ['proceed', 'lost'] as const;
+export type NegotiationOutcomeKind = (typeof NEGOTIATION_OUTCOMES)[number];
+
+export interface ConcludeNegotiationCommand {
+  outcome: NegotiationOutcomeKind;
+  /** Required when the project is lost. */
+  reason?: string;
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today's calendar date in Asia/Shanghai (UTC+8, no daylight saving). */
+export function shanghaiDate(epochMs: number): string {
+  return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
+export function requireDate(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a calendar date YYYY-MM-DD`, field);
+  }
+  return value;
+}
+
+/** The negotiation state; a project accepted before negotiation existed starts it at its decision. */
+export function negotiationOf(state: ProjectState): NegotiationState {
+  if (state.negotiation) return state.negotiation;
+  const startedAt = state.intake.decision?.decidedAt ?? state.registeredAt;
+  return startNegotiation(state, startedAt);
+}
+
+export function startNegotiation(state: ProjectState, now: number): NegotiationState {
+  return {
+    startedAt: now,
+    contacts: [],
+    followUp: { cadenceMs: FOLLOW_UP_POLICY.cadenceMs[state.lead.infoGrade], lastContactAt: now, missedInRow: 0 },
+    outcome: null,
+  };
+}
+
+function requireNegotiationStage(state: ProjectState): void {
+  if (state.stage !== 'negotiation') {
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, `project is in stage ${state.stage} (${STAGE_LABELS[state.stage]}), not in negotiation`);
+  }
+}
+
+/** A visit, inspection, meeting or call: recorded, and the follow-up cadence restarts from now. */
+export function recordNegotiationContact(state: ProjectState, cmd: RecordContactCommand, actor: Actor, now: number): Transition {
+  requirePermission(actor, 'negotiation.record_contact');
+  requireNegotiationStage(state);
+  if (!cmd || !(CONTACT_KINDS as readonly string[]).includes(cmd.kind)) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `kind must be one of ${CONTACT_KINDS.join(', ')}`, 'kind');
+  }
+  const date = requireDate(cmd.date, 'date');
+  if (date > shanghaiDate(now)) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'date must not be in the future', 'date');
+  }
+  const contact = {
+    kind: cmd.kind,
+    date,
+    participants: requireText(cmd.participants, 'participants'),
+    location: requireText(cmd.location, 'location'),
+    outcome: requireText(cmd.outcome, 'outcome'),
+    recordedBy: actor,
+    recordedAt: now,
+  };
+  const negotiation = negotiationOf(state);
+  return next(
+    state,
+    {
+      negotiation: { ...negotiation, contacts: [...negotiation.contacts, contact], followUp: { ...negotiation.followUp, lastContactAt: now, missedInRow: 0 } },
+      overdue: false,
+    },
+    now,
+    actor,
+    'negotiation.contact_recorded',
+    { kind: contact.kind, date, participants: contact.participants, location: contact.location, outcome: contact.outcome },
+  );
+}
+
+/** The follow-up due now was not made: the owner is reminded; every Nth miss in a row escalates. */
+export function missFollowUp(state: ProjectState, actor: AuditActor, now: number): Transition & { escalated: boolean } {
+  const negotiation = negotiationOf(state);
+  const dueAt = nextFollowUpDueAt(negotiation.followUp);
+  const missedInRow = negotiation.followUp.missedInRow + 1;
+  const escalated = missedInRow % FOLLOW_UP_POLICY.escalateAfterMisses === 0;
+  const t = next(
+    state,
+    { negotiation: { ...negotiation, followUp: { ...negotiation.followUp, missedInRow } }, overdue: true },
+    now,
+    actor,
+    escalated ? 'negotiation.follow_up_escalated' : 'negotiation.follow_up_missed',
+    { dueAt: new Date(dueAt).toISOString(), missedInRow, notify: escalated ? FOLLOW_UP_POLICY.escalateTo : 'owner' },
+  );
+  return { ...t, escalated };
+}
+
+/** 洽谈结果: proceed to signing, or lost (with the reason). */
+export function concludeNegotiation(state: ProjectState, cmd: ConcludeNegotiationCommand, actor: Actor, now: number): Transition {
+  requirePermission(actor, 'negotiation.conclude');
+  requireNegotiationStage(state);
+  if (!cmd || !(NEGOTIATION_OUTCOMES as readonly string[]).includes(cmd.outcome)) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `outcome must be one of ${NEGOTIATION_OUTCOMES.join(', ')}`, 'outcome');
+  }
+  const reason = cmd.outcome === 'lost' ? requireText(cmd.reason, 'reason') : cmd.reason ? requireText(cmd.reason, 'reason') : null;
+  const negotiation = negotiationOf(state);
+  return next(
+    state,
+    {
+      stage: cmd.outcome === 'proceed' ? 'signing' : 'lost',
+      negotiation: { ...negotiation, outcome: { kind: cmd.outcome, reason, decidedBy: actor, decidedAt: now } },
+      overdue: false,
+    },
+    now,
+    actor,
+    cmd.outcome === 'proceed' ? 'negotiation.proceeded_to_signing' : 'negotiation.lost',
+    { reason },
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * Patch ids of changes to running workflows (`patched(id)`). A workflow that started on
+ * older code replays without the marker and keeps the old path; never rename or reuse an id.
+ * Remove a gate only with deprecatePatch() once no run older than the change is open.
+ */
+export const PATCHES = {
+  /** Negotiation follow-up cadence timers (issue 3). Before it, accepted projects only waited for steps. */
+  negotiationFollowUp: 'negotiation-follow-up-v1',
+} as const;
