@@ -1,4 +1,12 @@
-import { concludeNegotiationUpdate, decideIntakeUpdate, provideIntakeInfoUpdate, recordNegotiationContactUpdate } from '@zs/contracts';
+import {
+  assignCommissionerUpdate,
+  concludeNegotiationUpdate,
+  decideIntakeUpdate,
+  provideIntakeInfoUpdate,
+  recordNegotiationContactUpdate,
+  signContractUpdate,
+} from '@zs/contracts';
+import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 import { writeHistory } from './history-files';
 
@@ -70,5 +78,16 @@ describe('record workflow histories', () => {
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'lost', reason: '企业选择外地落户' } }] });
     await handle.result();
     writeHistory('negotiation-lost', await handle.fetchHistory());
+  });
+
+  it('signing-commissioner', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract() }] });
+    await h.env.sleep(25 * HOUR);
+    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
+    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    writeHistory('signing-commissioner', await handle.fetchHistory());
   });
 });

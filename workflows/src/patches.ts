@@ -6,4 +6,6 @@
 export const PATCHES = {
   /** Negotiation follow-up cadence timers (issue 3). Before it, accepted projects only waited for steps. */
   negotiationFollowUp: 'negotiation-follow-up-v1',
+  /** The commissioner-assignment clock after signing (issue 3). */
+  commissionerClock: 'commissioner-clock-v1',
 } as const;

@@ -11,12 +11,14 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  assignCommissionerUpdate,
   concludeNegotiationUpdate,
   decideIntakeUpdate,
   projectStateQuery,
   provideIntakeInfoUpdate,
   recordNegotiationContactUpdate,
   registrationUpdate,
+  signContractUpdate,
   SA_INDUSTRY_CHAIN,
   SA_INFO_GRADE,
   SA_PROJECT_STAGE,
@@ -27,17 +29,20 @@ import {
   type StepUpdate,
 } from '@zs/contracts';
 import {
+  assignCommissioner,
   concludeNegotiation,
   decideIntake,
   DomainError,
   provideIntakeInfo,
   recordNegotiationContact,
   registerLead,
+  signContract,
   TERMINAL_STAGES,
   type Actor,
   type ProjectState,
   type Transition,
 } from '@zs/domain';
+import { runCommissionerClock } from './commissioner-clock';
 import { runIntakeClock } from './intake-clock';
 import { runNegotiationFollowUp } from './negotiation-follow-up';
 import { PATCHES } from './patches';
@@ -126,10 +131,13 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   // Handlers add no commands, so they need no version gate: projects accepted on older code can take these steps too.
   step(recordNegotiationContactUpdate, recordNegotiationContact);
   step(concludeNegotiationUpdate, concludeNegotiation);
+  step(signContractUpdate, signContract);
+  step(assignCommissionerUpdate, assignCommissioner);
 
   const deps = { getState: () => state, apply, notify: sendNotification };
   const intakeClock = runIntakeClock(deps);
   const negotiationFollowUp = runNegotiationFollowUp(deps);
+  const commissionerClock = runCommissionerClock(deps);
 
   upsertSearchAttributes([
     { key: SA_PROJECT_STAGE, value: state.stage },
@@ -142,8 +150,10 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
 
   await intakeClock();
   if (state.stage === 'negotiation' && patched(PATCHES.negotiationFollowUp)) await negotiationFollowUp();
+  if (state.stage === 'signing') await condition(() => state.stage !== 'signing');
+  if (state.handover && patched(PATCHES.commissionerClock)) await commissionerClock();
 
-  // Signing and later stages arrive with the rest of the lifecycle issue; until then a
+  // Construction and later stages arrive with the rest of the lifecycle issue; until then a
   // project stays open here, durable, waiting for its next step.
   await condition(() => TERMINAL_STAGES.includes(state.stage));
   await condition(allHandlersFinished);

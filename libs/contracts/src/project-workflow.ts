@@ -1,12 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  AssignCommissionerCommand,
   ConcludeNegotiationCommand,
   DecideIntakeCommand,
   Lead,
   ProjectState,
   ProvideInfoCommand,
   RecordContactCommand,
+  SignContractCommand,
 } from '@zs/domain';
 
 export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleWorkflow';
@@ -40,4 +42,6 @@ export const decideIntakeUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<Deci
 export const provideIntakeInfoUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ProvideInfoCommand>]>('provideIntakeInfo');
 export const recordNegotiationContactUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordContactCommand>]>('recordNegotiationContact');
 export const concludeNegotiationUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ConcludeNegotiationCommand>]>('concludeNegotiation');
+export const signContractUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<SignContractCommand>]>('signContract');
+export const assignCommissionerUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<AssignCommissionerCommand>]>('assignCommissioner');
 export const projectStateQuery = defineQuery<ProjectSnapshot>('projectState');

@@ -11,3 +11,5 @@ export * from './text';
 export * from './sla/follow-up-policy';
 export * from './project/negotiation-state';
 export * from './project/negotiation-transitions';
+export * from './project/signing-state';
+export * from './project/signing-transitions';

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'intake.provide_info': ['investment_officer', 'economic_cooperation_bureau_head'],
   'negotiation.record_contact': ['investment_officer', 'economic_cooperation_bureau_head'],
   'negotiation.conclude': ['investment_officer', 'economic_cooperation_bureau_head'],
+  'signing.record_contract': ['investment_officer', 'economic_cooperation_bureau_head'],
+  'handover.assign_commissioner': ['project_service_bureau'],
   'project.read': [...ROLES],
 } satisfies Record<string, readonly Role[]>;
 

@@ -3,6 +3,7 @@ import type { Lead } from '../lead';
 import type { Stage } from '../stages';
 import type { SlaClock } from '../sla/sla-clock';
 import type { NegotiationState } from './negotiation-state';
+import type { Contract, Handover } from './signing-state';
 
 export interface InfoRequest {
   requestedAt: number;
@@ -34,6 +35,8 @@ export interface ProjectState {
   };
   /** Set when the intake decision accepts the project (absent in states recorded before negotiation existed). */
   negotiation?: NegotiationState | null;
+  contract?: Contract | null;
+  handover?: Handover | null;
   /** Some running clock has passed its deadline. */
   overdue: boolean;
   /** Sequence number of the last audit event (1-based). */

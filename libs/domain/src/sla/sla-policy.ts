@@ -3,11 +3,12 @@ import type { Role } from '../roles';
 const HOUR_MS = 60 * 60 * 1000;
 
 /** The clocks the engine runs. Each has exactly one policy. */
-export const CLOCK_NAMES = ['intake_decision'] as const;
+export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
 export const CLOCK_LABELS: Record<ClockName, string> = {
   intake_decision: '48小时承接研判',
+  commissioner_assignment: '项目专员指派',
 };
 
 export interface WarningRule {
@@ -42,6 +43,21 @@ export const INTAKE_DECISION_POLICY: SlaPolicy = {
   warnings: [{ level: 1, fraction: 0.75, notify: 'intake_task_force' }],
   escalations: [
     { level: 1, afterBreachMs: 0, notify: 'economic_cooperation_bureau_head' },
+    { level: 2, afterBreachMs: 24 * HOUR_MS, notify: 'zone_leadership' },
+  ],
+};
+
+/**
+ * After signing, the Project Service Bureau assigns a responsible commissioner (项目专员)
+ * within one working day. Until the working-day calendar lands (issue 4) this is 24
+ * wall-clock hours; the breach escalates to the bureau, a day later to zone leadership.
+ */
+export const COMMISSIONER_ASSIGNMENT_POLICY: SlaPolicy = {
+  clock: 'commissioner_assignment',
+  budgetMs: 24 * HOUR_MS,
+  warnings: [{ level: 1, fraction: 0.75, notify: 'project_service_bureau' }],
+  escalations: [
+    { level: 1, afterBreachMs: 0, notify: 'project_service_bureau' },
     { level: 2, afterBreachMs: 24 * HOUR_MS, notify: 'zone_leadership' },
   ],
 };
