@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { decideIntakeUpdate, provideIntakeInfoUpdate, type ProjectSnapshot, type StepUpdate } from '@zs/contracts';
-import { ERROR_CODES, type DecideIntakeCommand, type ProvideInfoCommand } from '@zs/domain';
+import {
+  concludeNegotiationUpdate,
+  decideIntakeUpdate,
+  provideIntakeInfoUpdate,
+  recordNegotiationContactUpdate,
+  type ProjectSnapshot,
+  type StepUpdate,
+} from '@zs/contracts';
+import {
+  ERROR_CODES,
+  type ConcludeNegotiationCommand,
+  type DecideIntakeCommand,
+  type ProvideInfoCommand,
+  type RecordContactCommand,
+} from '@zs/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
@@ -30,6 +43,14 @@ export class ProjectStepsService {
 
   provideIntakeInfo(projectId: string, caller: AuthenticatedUser, command: ProvideInfoCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
     return this.run(projectId, caller, provideIntakeInfoUpdate, command, idempotencyKey);
+  }
+
+  recordNegotiationContact(projectId: string, caller: AuthenticatedUser, command: RecordContactCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, recordNegotiationContactUpdate, command, idempotencyKey);
+  }
+
+  concludeNegotiation(projectId: string, caller: AuthenticatedUser, command: ConcludeNegotiationCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, concludeNegotiationUpdate, command, idempotencyKey);
   }
 
   private async run<C>(

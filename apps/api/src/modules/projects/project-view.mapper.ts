@@ -1,5 +1,22 @@
-import { CLOCK_LABELS, STAGE_LABELS, viewClock, type InfoRequest, type IntakeDecision, type ProjectState } from '@zs/domain';
-import type { InfoRequestViewDto, IntakeDecisionViewDto, ProjectViewDto } from './dto/project-view.dto';
+import {
+  CLOCK_LABELS,
+  CONTACT_KIND_LABELS,
+  nextFollowUpDueAt,
+  STAGE_LABELS,
+  viewClock,
+  type InfoRequest,
+  type IntakeDecision,
+  type NegotiationContact,
+  type NegotiationState,
+  type ProjectState,
+} from '@zs/domain';
+import type {
+  InfoRequestViewDto,
+  IntakeDecisionViewDto,
+  NegotiationContactViewDto,
+  NegotiationViewDto,
+  ProjectViewDto,
+} from './dto/project-view.dto';
 
 export interface ProjectViewSource {
   state: ProjectState;
@@ -31,7 +48,40 @@ export function toProjectView({ state, workflowId, runId, updatedAt }: ProjectVi
       decision: state.intake.decision ? decisionView(state.intake.decision) : null,
       infoRequests: state.intake.infoRequests.map(infoRequestView),
     },
+    // A project accepted before negotiation existed has none recorded: shown as null, not invented.
+    negotiation: state.negotiation ? negotiationView(state.negotiation, state.stage === 'negotiation', now) : null,
     clocks: [{ ...viewClock(clock, now), label: CLOCK_LABELS[clock.clock] }],
+  };
+}
+
+function negotiationView(n: NegotiationState, inNegotiation: boolean, now: number): NegotiationViewDto {
+  const nextDueAt = nextFollowUpDueAt(n.followUp);
+  return {
+    startedAt: iso(n.startedAt),
+    contacts: n.contacts.map(contactView),
+    followUp: {
+      cadenceMs: n.followUp.cadenceMs,
+      lastContactAt: iso(n.followUp.lastContactAt),
+      nextDueAt: iso(nextDueAt),
+      missedInRow: n.followUp.missedInRow,
+      overdue: inNegotiation && now >= nextDueAt,
+    },
+    outcome: n.outcome
+      ? { kind: n.outcome.kind, reason: n.outcome.reason, decidedBy: n.outcome.decidedBy, decidedAt: iso(n.outcome.decidedAt) }
+      : null,
+  };
+}
+
+function contactView(c: NegotiationContact): NegotiationContactViewDto {
+  return {
+    kind: c.kind,
+    kindLabel: CONTACT_KIND_LABELS[c.kind],
+    date: c.date,
+    participants: c.participants,
+    location: c.location,
+    outcome: c.outcome,
+    recordedBy: c.recordedBy,
+    recordedAt: iso(c.recordedAt),
   };
 }
 

@@ -18,6 +18,8 @@ import { HistoryDto } from './dto/history.dto';
 import { IntakeDecisionDto, toDecideIntakeCommand } from './dto/intake-decision.dto';
 import { IntakeInfoDto, toProvideInfoCommand } from './dto/intake-info.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
+import { RecordContactDto, toRecordContactCommand } from './dto/negotiation-contact.dto';
+import { NegotiationOutcomeDto, toConcludeNegotiationCommand } from './dto/negotiation-outcome.dto';
 import { ProjectPageDto } from './dto/project-page.dto';
 import { ProjectViewDto } from './dto/project-view.dto';
 import { ProjectStepsService } from './project-steps.service';
@@ -77,5 +79,30 @@ export class ProjectsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ProjectViewDto> {
     return this.steps.provideIntakeInfo(id, caller, toProvideInfoCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint(
+    'negotiation-contacts',
+    'negotiation.record_contact',
+    '洽谈: record a visit, site inspection, meeting or call; the follow-up cadence restarts',
+    ProjectViewDto,
+  )
+  recordNegotiationContact(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: RecordContactDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.recordNegotiationContact(id, caller, toRecordContactCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('negotiation-outcome', 'negotiation.conclude', '洽谈结果: proceed to signing, or lost (reason)', ProjectViewDto)
+  concludeNegotiation(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: NegotiationOutcomeDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.concludeNegotiation(id, caller, toConcludeNegotiationCommand(body), idempotencyKey);
   }
 }

@@ -1,6 +1,8 @@
 import {
   CLOCK_LABELS,
   CLOCK_NAMES,
+  CONTACT_KIND_LABELS,
+  CONTACT_KINDS,
   INFO_GRADES,
   PROJECT_KIND_LABELS,
   PROJECT_KINDS,
@@ -24,6 +26,7 @@ export interface ReferenceData {
   projectKinds: LabelledCode[];
   infoGrades: LabelledCode[];
   clocks: LabelledCode[];
+  contactKinds: LabelledCode[];
 }
 
 function labelled<C extends string>(codes: readonly C[], labels: Record<C, string>): LabelledCode[] {
@@ -38,4 +41,5 @@ export const REFERENCE_DATA: ReferenceData = Object.freeze({
   projectKinds: labelled(PROJECT_KINDS, PROJECT_KIND_LABELS),
   infoGrades: INFO_GRADES.map((code) => ({ code, label: `${code}类信息` })),
   clocks: labelled(CLOCK_NAMES, CLOCK_LABELS),
+  contactKinds: labelled(CONTACT_KINDS, CONTACT_KIND_LABELS),
 });

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLOCK_NAMES, CLOCK_STATUSES, ROLES, STAGES, type ClockName, type ClockStatus, type Lead, type Role, type Stage } from '@zs/domain';
+import {
+  CLOCK_NAMES,
+  CLOCK_STATUSES,
+  CONTACT_KINDS,
+  NEGOTIATION_OUTCOMES,
+  ROLES,
+  STAGES,
+  type ClockName,
+  type ClockStatus,
+  type ContactKind,
+  type Lead,
+  type NegotiationOutcomeKind,
+  type Role,
+  type Stage,
+} from '@zs/domain';
 import { RegisterLeadDto } from '../../leads/dto/register-lead.dto';
 
 export class ActorDto {
@@ -87,6 +101,77 @@ export class ClockViewDto {
   fired!: string[];
 }
 
+export class NegotiationContactViewDto {
+  @ApiProperty({ enum: CONTACT_KINDS })
+  kind!: ContactKind;
+
+  @ApiProperty({ example: '实地考察' })
+  kindLabel!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-03-02', description: 'Calendar date of the contact (Asia/Shanghai)' })
+  date!: string;
+
+  @ApiProperty()
+  participants!: string;
+
+  @ApiProperty()
+  location!: string;
+
+  @ApiProperty()
+  outcome!: string;
+
+  @ApiProperty({ type: ActorDto })
+  recordedBy!: ActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
+export class FollowUpViewDto {
+  @ApiProperty({ description: 'Follow-up cadence of the information grade in ms (A 1 day, B 2 days, C 7 days)' })
+  cadenceMs!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'Last contact, or the start of negotiation' })
+  lastContactAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the next follow-up is due' })
+  nextDueAt!: string;
+
+  @ApiProperty({ description: 'Follow-ups missed in a row since the last contact' })
+  missedInRow!: number;
+
+  @ApiProperty({ description: 'In negotiation and the next follow-up is due now or earlier' })
+  overdue!: boolean;
+}
+
+export class NegotiationOutcomeViewDto {
+  @ApiProperty({ enum: NEGOTIATION_OUTCOMES })
+  kind!: NegotiationOutcomeKind;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the project was lost' })
+  reason!: string | null;
+
+  @ApiProperty({ type: ActorDto })
+  decidedBy!: ActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  decidedAt!: string;
+}
+
+export class NegotiationViewDto {
+  @ApiProperty({ format: 'date-time' })
+  startedAt!: string;
+
+  @ApiProperty({ type: [NegotiationContactViewDto] })
+  contacts!: NegotiationContactViewDto[];
+
+  @ApiProperty({ type: FollowUpViewDto })
+  followUp!: FollowUpViewDto;
+
+  @ApiProperty({ type: NegotiationOutcomeViewDto, nullable: true })
+  outcome!: NegotiationOutcomeViewDto | null;
+}
+
 export class ProjectViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -120,6 +205,9 @@ export class ProjectViewDto {
 
   @ApiProperty({ type: IntakeViewDto })
   intake!: IntakeViewDto;
+
+  @ApiProperty({ type: NegotiationViewDto, nullable: true, description: '洽谈: null until the project is accepted' })
+  negotiation!: NegotiationViewDto | null;
 
   @ApiProperty({ type: [ClockViewDto] })
   clocks!: ClockViewDto[];
