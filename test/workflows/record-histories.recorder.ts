@@ -4,8 +4,13 @@ import {
   decideIntakeUpdate,
   provideIntakeInfoUpdate,
   recordNegotiationContactUpdate,
+  completeMilestoneUpdate,
+  establishMilestonePlanUpdate,
+  rebaselinePlanUpdate,
+  recordProductionUpdate,
   signContractUpdate,
 } from '@zs/contracts';
+import { addDays, MILESTONE_KINDS, shanghaiDate } from '@zs/domain';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 import { writeHistory } from './history-files';
@@ -89,5 +94,26 @@ describe('record workflow histories', () => {
     const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     writeHistory('signing-commissioner', await handle.fetchHistory());
+  });
+
+  it('construction-production', async () => {
+    const { handle } = await h.register({ infoGrade: 'A' });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const far = addDays(today, 300);
+    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? addDays(today, 1) : far }));
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    await h.env.sleep(9 * 24 * HOUR);
+    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: psb, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
+    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 9 * 24 * HOUR);
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
+    }
+    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    writeHistory('construction-production', await handle.fetchHistory());
   });
 });

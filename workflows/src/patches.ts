@@ -8,4 +8,6 @@ export const PATCHES = {
   negotiationFollowUp: 'negotiation-follow-up-v1',
   /** The commissioner-assignment clock after signing (issue 3). */
   commissionerClock: 'commissioner-clock-v1',
+  /** Milestone escalations and weekly reminders during construction (issue 3). */
+  constructionWatch: 'construction-watch-v1',
 } as const;

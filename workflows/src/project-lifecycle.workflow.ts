@@ -12,8 +12,13 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   assignCommissionerUpdate,
+  completeMilestoneUpdate,
   concludeNegotiationUpdate,
   decideIntakeUpdate,
+  establishMilestonePlanUpdate,
+  logConstructionProgressUpdate,
+  rebaselinePlanUpdate,
+  recordProductionUpdate,
   projectStateQuery,
   provideIntakeInfoUpdate,
   recordNegotiationContactUpdate,
@@ -30,9 +35,14 @@ import {
 } from '@zs/contracts';
 import {
   assignCommissioner,
+  completeMilestone,
   concludeNegotiation,
   decideIntake,
   DomainError,
+  establishMilestonePlan,
+  logConstructionProgress,
+  rebaselinePlan,
+  recordProduction,
   provideIntakeInfo,
   recordNegotiationContact,
   registerLead,
@@ -43,6 +53,7 @@ import {
   type Transition,
 } from '@zs/domain';
 import { runCommissionerClock } from './commissioner-clock';
+import { runConstructionWatch } from './construction-watch';
 import { runIntakeClock } from './intake-clock';
 import { runNegotiationFollowUp } from './negotiation-follow-up';
 import { PATCHES } from './patches';
@@ -133,11 +144,17 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   step(concludeNegotiationUpdate, concludeNegotiation);
   step(signContractUpdate, signContract);
   step(assignCommissionerUpdate, assignCommissioner);
+  step(establishMilestonePlanUpdate, establishMilestonePlan);
+  step(completeMilestoneUpdate, completeMilestone);
+  step(logConstructionProgressUpdate, logConstructionProgress);
+  step(rebaselinePlanUpdate, rebaselinePlan);
+  step(recordProductionUpdate, recordProduction);
 
   const deps = { getState: () => state, apply, notify: sendNotification };
   const intakeClock = runIntakeClock(deps);
   const negotiationFollowUp = runNegotiationFollowUp(deps);
   const commissionerClock = runCommissionerClock(deps);
+  const constructionWatch = runConstructionWatch(deps);
 
   upsertSearchAttributes([
     { key: SA_PROJECT_STAGE, value: state.stage },
@@ -151,9 +168,12 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   await intakeClock();
   if (state.stage === 'negotiation' && patched(PATCHES.negotiationFollowUp)) await negotiationFollowUp();
   if (state.stage === 'signing') await condition(() => state.stage !== 'signing');
-  if (state.handover && patched(PATCHES.commissionerClock)) await commissionerClock();
+  if (state.handover && patched(PATCHES.commissionerClock)) {
+    // The plan may be laid out before the commissioner is named: both run side by side.
+    await Promise.all([commissionerClock(), patched(PATCHES.constructionWatch) ? constructionWatch() : undefined]);
+  }
 
-  // Construction and later stages arrive with the rest of the lifecycle issue; until then a
+  // Post-production service and fulfilment arrive with the rest of the lifecycle issue; until then a
   // project stays open here, durable, waiting for its next step.
   await condition(() => TERMINAL_STAGES.includes(state.stage));
   await condition(allHandlersFinished);

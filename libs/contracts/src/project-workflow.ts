@@ -2,6 +2,11 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
   AssignCommissionerCommand,
+  CompleteMilestoneCommand,
+  EstablishPlanCommand,
+  LogProgressCommand,
+  RebaselineCommand,
+  RecordProductionCommand,
   ConcludeNegotiationCommand,
   DecideIntakeCommand,
   Lead,
@@ -44,4 +49,9 @@ export const recordNegotiationContactUpdate = defineUpdate<ProjectSnapshot, [Ste
 export const concludeNegotiationUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ConcludeNegotiationCommand>]>('concludeNegotiation');
 export const signContractUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<SignContractCommand>]>('signContract');
 export const assignCommissionerUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<AssignCommissionerCommand>]>('assignCommissioner');
+export const establishMilestonePlanUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<EstablishPlanCommand>]>('establishMilestonePlan');
+export const completeMilestoneUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<CompleteMilestoneCommand>]>('completeMilestone');
+export const logConstructionProgressUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<LogProgressCommand>]>('logConstructionProgress');
+export const rebaselinePlanUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RebaselineCommand>]>('rebaselinePlan');
+export const recordProductionUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordProductionCommand>]>('recordProduction');
 export const projectStateQuery = defineQuery<ProjectSnapshot>('projectState');

@@ -13,3 +13,8 @@ export * from './project/negotiation-state';
 export * from './project/negotiation-transitions';
 export * from './project/signing-state';
 export * from './project/signing-transitions';
+export * from './project/calendar-dates';
+export * from './project/construction-state';
+export * from './sla/milestone-policy';
+export * from './project/construction-transitions';
+export * from './project/project-intervals';

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'negotiation.conclude': ['investment_officer', 'economic_cooperation_bureau_head'],
   'signing.record_contract': ['investment_officer', 'economic_cooperation_bureau_head'],
   'handover.assign_commissioner': ['project_service_bureau'],
+  'construction.manage_plan': ['project_service_bureau'],
+  'construction.complete_milestone': ['project_service_bureau'],
+  'construction.log_progress': ['project_service_bureau'],
+  'construction.record_production': ['project_service_bureau'],
   'project.read': [...ROLES],
 } satisfies Record<string, readonly Role[]>;
 

@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES } from '../errors';
+import { requireDate, requireNotFuture } from './calendar-dates';
 import type { Actor, AuditActor } from '../roles';
 import { FOLLOW_UP_POLICY } from '../sla/follow-up-policy';
 import { STAGE_LABELS } from '../stages';
@@ -21,22 +22,6 @@ export interface ConcludeNegotiationCommand {
   outcome: NegotiationOutcomeKind;
   /** Required when the project is lost. */
   reason?: string;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today's calendar date in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDate(epochMs: number): string {
-  return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
-export function requireDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a calendar date YYYY-MM-DD`, field);
-  }
-  return value;
 }
 
 /** The negotiation state; a project accepted before negotiation existed starts it at its decision. */
@@ -68,10 +53,7 @@ export function recordNegotiationContact(state: ProjectState, cmd: RecordContact
   if (!cmd || !(CONTACT_KINDS as readonly string[]).includes(cmd.kind)) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `kind must be one of ${CONTACT_KINDS.join(', ')}`, 'kind');
   }
-  const date = requireDate(cmd.date, 'date');
-  if (date > shanghaiDate(now)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'date must not be in the future', 'date');
-  }
+  const date = requireNotFuture(requireDate(cmd.date, 'date'), now, 'date');
   const contact = {
     kind: cmd.kind,
     date,

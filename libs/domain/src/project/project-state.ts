@@ -3,6 +3,7 @@ import type { Lead } from '../lead';
 import type { Stage } from '../stages';
 import type { SlaClock } from '../sla/sla-clock';
 import type { NegotiationState } from './negotiation-state';
+import type { ConstructionState } from './construction-state';
 import type { Contract, Handover } from './signing-state';
 
 export interface InfoRequest {
@@ -37,6 +38,7 @@ export interface ProjectState {
   negotiation?: NegotiationState | null;
   contract?: Contract | null;
   handover?: Handover | null;
+  construction?: ConstructionState | null;
   /** Some running clock has passed its deadline. */
   overdue: boolean;
   /** Sequence number of the last audit event (1-based). */

@@ -5,7 +5,7 @@ import { markFired, startClock, stopClock } from '../sla/sla-clock';
 import { COMMISSIONER_ASSIGNMENT_POLICY, type Threshold } from '../sla/sla-policy';
 import { STAGE_LABELS, TERMINAL_STAGES, type Stage } from '../stages';
 import { hasAtMostDecimalPlaces } from '../text';
-import { requireDate } from './negotiation-transitions';
+import { requireDate } from './calendar-dates';
 import type { ProjectState, Transition } from './project-state';
 import type { CommittedDates } from './signing-state';
 import { next, requirePermission, requireText } from './transition-helpers';

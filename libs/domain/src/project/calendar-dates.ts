@@ -1,0 +1,37 @@
+import { DomainError, ERROR_CODES } from '../errors';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
+export function shanghaiDate(epochMs: number): string {
+  return new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a calendar day ends in Asia/Shanghai (next midnight, +08:00). */
+export function endOfShanghaiDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (calendar dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
+export function requireDate(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a calendar date YYYY-MM-DD`, field);
+  }
+  return value;
+}
+
+export function requireNotFuture(date: string, now: number, field: string): string {
+  if (date > shanghaiDate(now)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must not be in the future`, field);
+  return date;
+}

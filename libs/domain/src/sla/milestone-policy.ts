@@ -1,0 +1,25 @@
+import type { Role } from '../roles';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An overdue milestone node escalates up the chain of responsibility: the responsible
+ * person at the due time, the Project Service Bureau a day later, zone leadership a week
+ * later. Each responsible person also gets a weekly list of their nodes due within 7 days.
+ */
+export interface MilestoneEscalationStep {
+  level: number;
+  afterDueMs: number;
+  /** 'responsible' means the node's responsible person by name. */
+  notify: Role | 'responsible';
+}
+
+export const MILESTONE_POLICY = {
+  escalations: [
+    { level: 1, afterDueMs: 0, notify: 'responsible' },
+    { level: 2, afterDueMs: 1 * DAY_MS, notify: 'project_service_bureau' },
+    { level: 3, afterDueMs: 7 * DAY_MS, notify: 'zone_leadership' },
+  ] as MilestoneEscalationStep[],
+  weeklyReminderEveryMs: 7 * DAY_MS,
+  weeklyLookaheadMs: 7 * DAY_MS,
+};
