@@ -43,7 +43,7 @@ const DEP_CONSTRAINTS = [
 const boundaries = (allow) => ['error', { enforceBuildableLibDependency: false, allow, depConstraints: DEP_CONSTRAINTS }];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.tools/**', '.nx/**', 'coverage/**', '**/__histories__/**'] },
+  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.tools/**', '.nx/**', 'coverage/**', '**/__histories__/**', 'test/workflows/fixtures/v*/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

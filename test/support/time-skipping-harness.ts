@@ -19,6 +19,8 @@ const SA_TYPES: Record<string, number> = { KEYWORD: IndexedValueType.INDEXED_VAL
 export interface TimeSkippingHarness {
   env: TestWorkflowEnvironment;
   dataSource: DataSource;
+  /** Runs a worker on `workflowBundle` (with the real activities) until the returned stop is called. */
+  runWorker(workflowBundle: { code: string } | { codePath: string }, options?: { maxCachedWorkflows?: number }): Promise<() => Promise<void>>;
   /** Registers a lead the way POST /leads does (update-with-start) and returns its handle. */
   register(lead?: Partial<Lead>, actor?: Actor): Promise<{ projectId: string; handle: WorkflowHandle; snapshot: ProjectSnapshot }>;
   teardown(): Promise<void>;
@@ -28,7 +30,7 @@ export const OFFICER: Actor = { userId: 'u-officer', role: 'investment_officer',
 export const TASK_FORCE: Actor = { userId: 'u-taskforce', role: 'intake_task_force', displayName: '承接专班' };
 
 /** A private time-skipping server, a real worker with the real activities, and the test database. */
-export async function startTimeSkippingHarness(): Promise<TimeSkippingHarness> {
+export async function startTimeSkippingHarness(opts: { worker?: boolean } = {}): Promise<TimeSkippingHarness> {
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: resolveTemporalTestServer() } },
@@ -40,17 +42,26 @@ export async function startTimeSkippingHarness(): Promise<TimeSkippingHarness> {
   });
   const dataSource = createDataSource({ url: stackEnv('databaseUrl'), poolSize: 4 });
   await dataSource.initialize();
-  const worker: Worker = await createLifecycleWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    dataSource,
-    workflowBundle: { codePath: stackEnv('workflowBundle') },
-  });
-  const running = worker.run();
+  const runWorker = async (workflowBundle: { code: string } | { codePath: string }, options: { maxCachedWorkflows?: number } = {}) => {
+    const worker: Worker = await createLifecycleWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      dataSource,
+      workflowBundle,
+      maxCachedWorkflows: options.maxCachedWorkflows,
+    });
+    const running = worker.run();
+    return async () => {
+      worker.shutdown();
+      await running;
+    };
+  };
+  const stopDefault = opts.worker === false ? null : await runWorker({ codePath: stackEnv('workflowBundle') });
 
   return {
     env,
     dataSource,
+    runWorker,
     async register(lead = {}, actor = OFFICER) {
       const projectId = randomUUID();
       // The time-skipping server lacks update-with-start (ExecuteMultiOperation): start, then update.
@@ -63,8 +74,7 @@ export async function startTimeSkippingHarness(): Promise<TimeSkippingHarness> {
       return { projectId, handle, snapshot };
     },
     async teardown() {
-      worker.shutdown();
-      await running;
+      await stopDefault?.();
       await dataSource.destroy();
       await env.teardown();
     },

@@ -12,15 +12,17 @@ export function workflowsEntry(): string {
  * Bundles the workflow code once. The SDK's webpack ignores tsconfig paths, so the
  * `@zs/*` aliases are resolved by tsconfig-paths-webpack-plugin.
  */
-export async function buildWorkflowBundle(workflowsPath: string = workflowsEntry()): Promise<WorkflowBundleWithSourceMap> {
-  const root = repoRoot();
+export async function buildWorkflowBundle(
+  workflowsPath: string = workflowsEntry(),
+  tsconfigFile: string = join(repoRoot(), 'tsconfig.base.json'),
+): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
     // webpack's module listing is noise in test and start-up output; warnings still show.
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
-      config.resolve.plugins = [...(config.resolve.plugins ?? []), new TsconfigPathsPlugin({ configFile: join(root, 'tsconfig.base.json') })];
+      config.resolve.plugins = [...(config.resolve.plugins ?? []), new TsconfigPathsPlugin({ configFile: tsconfigFile })];
       return config;
     },
   });

@@ -162,7 +162,7 @@ export function completeMilestone(state: ProjectState, cmd: CompleteMilestoneCom
 export function logConstructionProgress(state: ProjectState, cmd: LogProgressCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'construction.log_progress');
   const plan = requirePlan(state, 'log progress');
-  const date = requireNotFuture(requireDate(cmd?.date, 'date'), now, 'date');
+  const date = requireNotBeforeSigning(state, requireNotFuture(requireDate(cmd?.date, 'date'), now, 'date'), 'date');
   const note = requireText(cmd.note, 'note');
   return next(state, { construction: { ...plan, progress: [...plan.progress, { date, note, recordedBy: actor, recordedAt: now }] } }, now, actor, 'construction.progress_logged', {
     date,
@@ -181,6 +181,7 @@ export function rebaselinePlan(state: ProjectState, cmd: RebaselineCommand, acto
     const kind = requireKind(c?.kind, `changes[${i}].kind`);
     const node = plan.nodes.find((n) => n.kind === kind) as MilestoneNode;
     if (node.completedOn) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${kind} is completed and cannot be re-planned`, `changes[${i}].kind`);
+    if (changes.has(kind)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `changes lists ${kind} twice`, `changes[${i}].kind`);
     changes.set(kind, requireNotBeforeSigning(state, requireDate(c.dueOn, `changes[${i}].dueOn`), `changes[${i}].dueOn`));
   });
   // A new due date starts its escalation ladder afresh.
@@ -210,6 +211,10 @@ export function recordProduction(state: ProjectState, cmd: RecordProductionComma
   const open = plan.nodes.filter((n) => n.kind !== 'production' && n.completedOn === null).map((n) => n.kind);
   if (open.length) throw new DomainError(ERROR_CODES.WRONG_STAGE, `milestones still open: ${open.join(', ')}`);
   const actualDate = requireNotBeforeSigning(state, requireNotFuture(requireDate(cmd?.actualDate, 'actualDate'), now, 'actualDate'), 'actualDate');
+  const trial = plan.nodes.find((n) => n.kind === 'trial_production')?.completedOn;
+  if (trial && actualDate < trial) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `actualDate must not be before trial production (${trial})`, 'actualDate');
+  }
   const evidence = requireText(cmd.evidence, 'evidence');
   const nodes = plan.nodes.map((n) => (n.kind === 'production' ? { ...n, completedOn: actualDate, evidence, completedBy: actor } : n));
   return next(state, { stage: 'service', construction: { ...plan, nodes }, overdue: false }, now, actor, 'production.started', { actualDate, evidence });

@@ -5,6 +5,8 @@ import { concludeNegotiation } from './negotiation-transitions';
 import type { ProjectState } from './project-state';
 import { assignCommissioner, signContract, type SignContractCommand } from './signing-transitions';
 
+/** Signing dates may not lie in the future: steps run on a realistic clock. */
+const NOW = Date.parse('2026-11-23T02:00:00Z');
 const officer: Actor = { userId: 'o', role: 'investment_officer' };
 const psb: Actor = { userId: 'p', role: 'project_service_bureau' };
 const lead = {
@@ -35,28 +37,29 @@ describe('signing transitions', () => {
   ).state;
 
   it('validates the contract: amounts positive, dates real and in order, space taken', () => {
-    expect(refusal(() => signContract(inSigning, { ...contract, contractInvestmentYi: 0 }, officer, 3))).toBe('VALIDATION_FAILED:contractInvestmentYi');
-    expect(refusal(() => signContract(inSigning, { ...contract, signedOn: '2026-02-30' }, officer, 3))).toBe('VALIDATION_FAILED:signedOn');
-    expect(refusal(() => signContract(inSigning, { ...contract, committed: { ...contract.committed, production: '2026-07-12' } }, officer, 3))).toBe(
+    expect(refusal(() => signContract(inSigning, { ...contract, contractInvestmentYi: 0 }, officer, NOW))).toBe('VALIDATION_FAILED:contractInvestmentYi');
+    expect(refusal(() => signContract(inSigning, { ...contract, signedOn: '2026-02-30' }, officer, NOW))).toBe('VALIDATION_FAILED:signedOn');
+    expect(refusal(() => signContract(inSigning, { ...contract, committed: { ...contract.committed, production: '2026-07-12' } }, officer, NOW))).toBe(
       'VALIDATION_FAILED:committed.production',
     );
-    expect(refusal(() => signContract(inSigning, { ...contract, committed: { ...contract.committed, constructionStart: '2026-06-30' } }, officer, 3))).toBe(
+    expect(refusal(() => signContract(inSigning, { ...contract, committed: { ...contract.committed, constructionStart: '2026-06-30' } }, officer, NOW))).toBe(
       'VALIDATION_FAILED:committed.constructionStart',
     );
-    expect(refusal(() => signContract(inSigning, { ...contract, landAreaM2: undefined }, officer, 3))).toBe('VALIDATION_FAILED:landAreaM2');
-    expect(refusal(() => signContract(inSigning, { ...contract, landAreaM2: -5 }, officer, 3))).toBe('VALIDATION_FAILED:landAreaM2');
-    expect(refusal(() => signContract(inSigning, contract, psb, 3))).toBe('FORBIDDEN_ROLE:');
+    expect(refusal(() => signContract(inSigning, { ...contract, landAreaM2: undefined }, officer, NOW))).toBe('VALIDATION_FAILED:landAreaM2');
+    expect(refusal(() => signContract(inSigning, { ...contract, landAreaM2: -5 }, officer, NOW))).toBe('VALIDATION_FAILED:landAreaM2');
+    expect(refusal(() => signContract(inSigning, contract, psb, NOW))).toBe('FORBIDDEN_ROLE:');
+    expect(refusal(() => signContract(inSigning, { ...contract, signedOn: '2026-11-24' }, officer, NOW))).toBe('VALIDATION_FAILED:signedOn');
   });
 
   it('signs once, then only the bureau assigns the commissioner', () => {
-    const signed = signContract(inSigning, contract, officer, 3).state;
+    const signed = signContract(inSigning, contract, officer, NOW).state;
     expect(signed.stage).toBe('construction');
-    expect(refusal(() => signContract(signed, contract, officer, 4))).toBe('WRONG_STAGE:');
-    expect(refusal(() => assignCommissioner(signed, { commissionerUserId: 'u', commissionerName: 'n' }, officer, 4))).toBe('FORBIDDEN_ROLE:');
-    expect(refusal(() => assignCommissioner(inSigning, { commissionerUserId: 'u', commissionerName: 'n' }, psb, 4))).toBe('WRONG_STAGE:');
-    const assigned = assignCommissioner(signed, { commissionerUserId: 'u', commissionerName: 'n' }, psb, 10);
+    expect(refusal(() => signContract(signed, contract, officer, NOW + 1))).toBe('WRONG_STAGE:');
+    expect(refusal(() => assignCommissioner(signed, { commissionerUserId: 'u', commissionerName: 'n' }, officer, NOW + 1))).toBe('FORBIDDEN_ROLE:');
+    expect(refusal(() => assignCommissioner(inSigning, { commissionerUserId: 'u', commissionerName: 'n' }, psb, NOW + 1))).toBe('WRONG_STAGE:');
+    const assigned = assignCommissioner(signed, { commissionerUserId: 'u', commissionerName: 'n' }, psb, NOW + 10);
     expect(assigned.audit.action).toBe('handover.commissioner_assigned');
-    expect(assigned.state.handover?.clock.stoppedAt).toBe(10);
-    expect(assignCommissioner(assigned.state, { commissionerUserId: 'v', commissionerName: 'm' }, psb, 20).audit.action).toBe('handover.commissioner_reassigned');
+    expect(assigned.state.handover?.clock.stoppedAt).toBe(NOW + 10);
+    expect(assignCommissioner(assigned.state, { commissionerUserId: 'v', commissionerName: 'm' }, psb, NOW + 20).audit.action).toBe('handover.commissioner_reassigned');
   });
 });

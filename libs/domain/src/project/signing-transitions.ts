@@ -5,7 +5,7 @@ import { markFired, startClock, stopClock } from '../sla/sla-clock';
 import { COMMISSIONER_ASSIGNMENT_POLICY, type Threshold } from '../sla/sla-policy';
 import { STAGE_LABELS, TERMINAL_STAGES, type Stage } from '../stages';
 import { hasAtMostDecimalPlaces } from '../text';
-import { requireDate } from './calendar-dates';
+import { requireDate, requireNotFuture } from './calendar-dates';
 import type { ProjectState, Transition } from './project-state';
 import type { CommittedDates } from './signing-state';
 import { next, requirePermission, requireText } from './transition-helpers';
@@ -55,7 +55,7 @@ export function signContract(state: ProjectState, cmd: SignContractCommand, acto
   requireStage(state, 'signing', 'record the contract');
   if (!cmd || typeof cmd !== 'object') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'contract is required', 'contract');
   const contractInvestmentYi = requireAmount(cmd.contractInvestmentYi, 'contractInvestmentYi', MAX_ESTIMATED_INVESTMENT_YI, INVESTMENT_DECIMAL_PLACES);
-  const signedOn = requireDate(cmd.signedOn, 'signedOn');
+  const signedOn = requireNotFuture(requireDate(cmd.signedOn, 'signedOn'), now, 'signedOn');
   const committedIn = (cmd.committed ?? {}) as Partial<CommittedDates>;
   const committed = Object.fromEntries(COMMITTED_ORDER.map((k) => [k, requireDate(committedIn[k], `committed.${k}`)])) as unknown as CommittedDates;
   let previous: [string, string] = ['signedOn', signedOn];

@@ -9,12 +9,18 @@ export function validationExceptionFactory(errors: ValidationError[]): ApiExcept
   return new ApiException(ERROR_CODES.VALIDATION_FAILED, message, details);
 }
 
+/** Field paths read as the workflow names them: `committed.production`, `nodes[2].kind`. */
 function flatten(error: ValidationError, parent: string): ErrorDetail[] {
-  const field = parent ? `${parent}.${error.property}` : error.property;
+  const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
   const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
     // forbidUnknownValues fires when the body is not an object at all (an array, a string).
-    constraint === 'unknownValue' ? { field: 'body', message: 'request body must be a JSON object' } : { field: field || 'body', message },
+    constraint === 'unknownValue' ? { field: 'body', message: 'request body must be a JSON object' } : { field: field || 'body', message: qualified(message, error.property, field) },
   );
   const children = (error.children ?? []).flatMap((c) => flatten(c, field));
   return [...own, ...children];
+}
+
+/** A nested field's message names its whole path (`committed.production must be …`), not just its own name. */
+function qualified(message: string, property: string, field: string): string {
+  return field !== property && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
 }

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import {
+  assignCommissionerUpdate,
+  completeMilestoneUpdate,
   concludeNegotiationUpdate,
   decideIntakeUpdate,
+  establishMilestonePlanUpdate,
+  logConstructionProgressUpdate,
   provideIntakeInfoUpdate,
+  rebaselinePlanUpdate,
   recordNegotiationContactUpdate,
+  recordProductionUpdate,
+  signContractUpdate,
   type ProjectSnapshot,
   type StepUpdate,
 } from '@zs/contracts';
 import {
   ERROR_CODES,
+  type AssignCommissionerCommand,
+  type CompleteMilestoneCommand,
   type ConcludeNegotiationCommand,
   type DecideIntakeCommand,
+  type EstablishPlanCommand,
+  type LogProgressCommand,
   type ProvideInfoCommand,
+  type RebaselineCommand,
   type RecordContactCommand,
+  type RecordProductionCommand,
+  type SignContractCommand,
 } from '@zs/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
@@ -51,6 +65,34 @@ export class ProjectStepsService {
 
   concludeNegotiation(projectId: string, caller: AuthenticatedUser, command: ConcludeNegotiationCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
     return this.run(projectId, caller, concludeNegotiationUpdate, command, idempotencyKey);
+  }
+
+  signContract(projectId: string, caller: AuthenticatedUser, command: SignContractCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, signContractUpdate, command, idempotencyKey);
+  }
+
+  assignCommissioner(projectId: string, caller: AuthenticatedUser, command: AssignCommissionerCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, assignCommissionerUpdate, command, idempotencyKey);
+  }
+
+  establishMilestonePlan(projectId: string, caller: AuthenticatedUser, command: EstablishPlanCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, establishMilestonePlanUpdate, command, idempotencyKey);
+  }
+
+  completeMilestone(projectId: string, caller: AuthenticatedUser, command: CompleteMilestoneCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, completeMilestoneUpdate, command, idempotencyKey);
+  }
+
+  logConstructionProgress(projectId: string, caller: AuthenticatedUser, command: LogProgressCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, logConstructionProgressUpdate, command, idempotencyKey);
+  }
+
+  rebaselinePlan(projectId: string, caller: AuthenticatedUser, command: RebaselineCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, rebaselinePlanUpdate, command, idempotencyKey);
+  }
+
+  recordProduction(projectId: string, caller: AuthenticatedUser, command: RecordProductionCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, recordProductionUpdate, command, idempotencyKey);
   }
 
   private async run<C>(

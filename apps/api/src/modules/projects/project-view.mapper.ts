@@ -1,20 +1,37 @@
 import {
   CLOCK_LABELS,
   CONTACT_KIND_LABELS,
+  endOfShanghaiDay,
+  MILESTONE_LABELS,
   nextFollowUpDueAt,
+  projectIntervals,
   STAGE_LABELS,
   viewClock,
+  type Commissioner,
+  type ConstructionState,
+  type Contract,
   type InfoRequest,
   type IntakeDecision,
+  type MilestoneNode,
   type NegotiationContact,
   type NegotiationState,
+  type PlanVersion,
+  type ProgressEntry,
   type ProjectState,
+  type SlaClock,
 } from '@zs/domain';
 import type {
+  ClockViewDto,
+  CommissionerViewDto,
+  ConstructionViewDto,
+  ContractViewDto,
   InfoRequestViewDto,
   IntakeDecisionViewDto,
+  MilestoneNodeViewDto,
   NegotiationContactViewDto,
   NegotiationViewDto,
+  PlanVersionViewDto,
+  ProgressEntryViewDto,
   ProjectViewDto,
 } from './dto/project-view.dto';
 
@@ -32,7 +49,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * workflow snapshot. State times are epoch ms; the view speaks ISO 8601.
  */
 export function toProjectView({ state, workflowId, runId, updatedAt }: ProjectViewSource, now: number = Date.now()): ProjectViewDto {
-  const clock = state.intake.clock;
+  // States recorded before signing existed have no contract, handover or plan: shown as null.
+  const clocks = [state.intake.clock, ...(state.handover ? [state.handover.clock] : [])];
   return {
     id: state.projectId,
     workflowId,
@@ -50,8 +68,65 @@ export function toProjectView({ state, workflowId, runId, updatedAt }: ProjectVi
     },
     // A project accepted before negotiation existed has none recorded: shown as null, not invented.
     negotiation: state.negotiation ? negotiationView(state.negotiation, state.stage === 'negotiation', now) : null,
-    clocks: [{ ...viewClock(clock, now), label: CLOCK_LABELS[clock.clock] }],
+    contract: state.contract ? contractView(state.contract) : null,
+    handover: state.handover ? { commissioner: state.handover.commissioner ? commissionerView(state.handover.commissioner) : null } : null,
+    construction: state.construction ? constructionView(state.construction, now) : null,
+    intervals: projectIntervals(state),
+    clocks: clocks.map((c) => clockView(c, now)),
   };
+}
+
+function clockView(c: SlaClock, now: number): ClockViewDto {
+  return { ...viewClock(c, now), label: CLOCK_LABELS[c.clock] };
+}
+
+function contractView(c: Contract): ContractViewDto {
+  return {
+    contractNo: c.contractNo,
+    contractInvestmentYi: c.contractInvestmentYi,
+    signedOn: c.signedOn,
+    committed: { ...c.committed },
+    landAreaM2: c.landAreaM2,
+    factoryAreaM2: c.factoryAreaM2,
+    recordedBy: c.recordedBy,
+    recordedAt: iso(c.recordedAt),
+  };
+}
+
+function commissionerView(c: Commissioner): CommissionerViewDto {
+  return { userId: c.userId, name: c.name, assignedBy: c.assignedBy, assignedAt: iso(c.assignedAt) };
+}
+
+function constructionView(c: ConstructionState, now: number): ConstructionViewDto {
+  return {
+    nodes: c.nodes.map((n) => nodeView(n, now)),
+    versions: c.versions.map(versionView),
+    progress: c.progress.map(progressView),
+  };
+}
+
+function nodeView(n: MilestoneNode, now: number): MilestoneNodeViewDto {
+  return {
+    kind: n.kind,
+    label: MILESTONE_LABELS[n.kind],
+    responsible: { userId: n.responsible.userId, name: n.responsible.name },
+    todos: n.todos,
+    dueOn: n.dueOn,
+    completedOn: n.completedOn,
+    evidence: n.evidence,
+    completedBy: n.completedBy,
+    // Due by the end of the due day in Asia/Shanghai, as the workflow's escalation ladder counts it.
+    overdue: n.completedOn === null && now >= endOfShanghaiDay(n.dueOn),
+    escalatedLevels: n.escalated,
+  };
+}
+
+function versionView(v: PlanVersion): PlanVersionViewDto {
+  return { version: v.version, createdAt: iso(v.createdAt), createdBy: v.createdBy, reason: v.reason, dueDates: { ...v.dueDates } };
+}
+
+function progressView(p: ProgressEntry): ProgressEntryViewDto {
+  return { date: p.date, note: p.note, recordedBy: p.recordedBy, recordedAt: iso(p.recordedAt) };
 }
 
 function negotiationView(n: NegotiationState, inNegotiation: boolean, now: number): NegotiationViewDto {

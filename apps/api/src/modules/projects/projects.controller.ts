@@ -7,21 +7,34 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { MILESTONE_KINDS, type MilestoneKind } from '@zs/domain';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { RequirePermission } from '../../common/auth/require-permission.decorator';
 import { StepEndpoint } from '../../common/http/step-endpoint.decorator';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import type { Page } from '../../common/http/page';
+import { oneOfParam } from '../../common/validation/one-of-param.pipe';
 import { uuidParam } from '../../common/validation/uuid-param.pipe';
+import { AssignCommissionerDto, toAssignCommissionerCommand } from './dto/assign-commissioner.dto';
+import {
+  CompleteMilestoneDto,
+  LogProgressDto,
+  RecordProductionDto,
+  toCompleteMilestoneCommand,
+  toLogProgressCommand,
+  toRecordProductionCommand,
+} from './dto/construction-steps.dto';
 import { HistoryDto } from './dto/history.dto';
 import { IntakeDecisionDto, toDecideIntakeCommand } from './dto/intake-decision.dto';
 import { IntakeInfoDto, toProvideInfoCommand } from './dto/intake-info.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
+import { EstablishPlanDto, RebaselineDto, toEstablishPlanCommand, toRebaselineCommand } from './dto/milestone-plan.dto';
 import { RecordContactDto, toRecordContactCommand } from './dto/negotiation-contact.dto';
 import { NegotiationOutcomeDto, toConcludeNegotiationCommand } from './dto/negotiation-outcome.dto';
 import { ProjectPageDto } from './dto/project-page.dto';
 import { ProjectViewDto } from './dto/project-view.dto';
+import { SignContractDto, toSignContractCommand } from './dto/sign-contract.dto';
 import { ProjectStepsService } from './project-steps.service';
 import { ProjectsQueryService } from './projects-query.service';
 
@@ -104,5 +117,102 @@ export class ProjectsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ProjectViewDto> {
     return this.steps.concludeNegotiation(id, caller, toConcludeNegotiationCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint(
+    'contract',
+    'signing.record_contract',
+    '签约: record the contract (committed dates, space taken); the project moves to construction and the commissioner clock starts',
+    ProjectViewDto,
+  )
+  signContract(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: SignContractDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.signContract(id, caller, toSignContractCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('commissioner', 'handover.assign_commissioner', '项目专员: assign (or reassign) the commissioner; the first assignment stops the clock', ProjectViewDto)
+  assignCommissioner(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: AssignCommissionerDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.assignCommissioner(id, caller, toAssignCommissionerCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint(
+    'milestone-plan',
+    'construction.manage_plan',
+    '节点计划: lay out every template node with who is responsible and when it is due (plan version 1)',
+    ProjectViewDto,
+  )
+  establishMilestonePlan(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: EstablishPlanDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.establishMilestonePlan(id, caller, toEstablishPlanCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint(
+    'milestones/:kind/complete',
+    'construction.complete_milestone',
+    '节点完成: complete a node with its date and evidence (production is recorded with POST /projects/{id}/production)',
+    ProjectViewDto,
+    [{ name: 'kind', enum: MILESTONE_KINDS, description: 'The milestone node' }],
+  )
+  completeMilestone(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('kind', oneOfParam('kind', MILESTONE_KINDS)) kind: MilestoneKind,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: CompleteMilestoneDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.completeMilestone(id, caller, toCompleteMilestoneCommand(kind, body), idempotencyKey);
+  }
+
+  @StepEndpoint('progress', 'construction.log_progress', '每日进度: log the day\'s construction progress', ProjectViewDto)
+  logConstructionProgress(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: LogProgressDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.logConstructionProgress(id, caller, toLogProgressCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint(
+    'milestone-plan/rebaseline',
+    'construction.manage_plan',
+    '计划调整: new due dates for open nodes, with a reason; adds a plan version, earlier versions stay as they were',
+    ProjectViewDto,
+  )
+  rebaselinePlan(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: RebaselineDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.rebaselinePlan(id, caller, toRebaselineCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint(
+    'production',
+    'construction.record_production',
+    '投产: record the production date once every other node is complete; the project passes to the Enterprise Service Bureau',
+    ProjectViewDto,
+  )
+  recordProduction(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: RecordProductionDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.recordProduction(id, caller, toRecordProductionCommand(body), idempotencyKey);
   }
 }

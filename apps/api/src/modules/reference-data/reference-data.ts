@@ -4,6 +4,8 @@ import {
   CONTACT_KIND_LABELS,
   CONTACT_KINDS,
   INFO_GRADES,
+  MILESTONE_KINDS,
+  MILESTONE_LABELS,
   PROJECT_KIND_LABELS,
   PROJECT_KINDS,
   ROLE_LABELS,
@@ -27,6 +29,7 @@ export interface ReferenceData {
   infoGrades: LabelledCode[];
   clocks: LabelledCode[];
   contactKinds: LabelledCode[];
+  milestoneKinds: LabelledCode[];
 }
 
 function labelled<C extends string>(codes: readonly C[], labels: Record<C, string>): LabelledCode[] {
@@ -42,4 +45,5 @@ export const REFERENCE_DATA: ReferenceData = Object.freeze({
   infoGrades: INFO_GRADES.map((code) => ({ code, label: `${code}类信息` })),
   clocks: labelled(CLOCK_NAMES, CLOCK_LABELS),
   contactKinds: labelled(CONTACT_KINDS, CONTACT_KIND_LABELS),
+  milestoneKinds: labelled(MILESTONE_KINDS, MILESTONE_LABELS),
 });

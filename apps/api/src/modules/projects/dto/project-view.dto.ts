@@ -3,6 +3,7 @@ import {
   CLOCK_NAMES,
   CLOCK_STATUSES,
   CONTACT_KINDS,
+  MILESTONE_KINDS,
   NEGOTIATION_OUTCOMES,
   ROLES,
   STAGES,
@@ -10,6 +11,7 @@ import {
   type ClockStatus,
   type ContactKind,
   type Lead,
+  type MilestoneKind,
   type NegotiationOutcomeKind,
   type Role,
   type Stage,
@@ -172,6 +174,187 @@ export class NegotiationViewDto {
   outcome!: NegotiationOutcomeViewDto | null;
 }
 
+export class CommittedDatesViewDto {
+  @ApiProperty({ format: 'date', description: '开工' })
+  constructionStart!: string;
+
+  @ApiProperty({ format: 'date', description: '设备进场' })
+  equipmentEntry!: string;
+
+  @ApiProperty({ format: 'date', description: '投产' })
+  production!: string;
+
+  @ApiProperty({ format: 'date', description: '首次纳税' })
+  firstTax!: string;
+}
+
+export class ContractViewDto {
+  @ApiProperty({ type: String, nullable: true })
+  contractNo!: string | null;
+
+  @ApiProperty({ description: '亿元' })
+  contractInvestmentYi!: number;
+
+  @ApiProperty({ format: 'date' })
+  signedOn!: string;
+
+  @ApiProperty({ type: CommittedDatesViewDto })
+  committed!: CommittedDatesViewDto;
+
+  @ApiProperty({ description: 'Land taken from the zone, m² (0 when none)' })
+  landAreaM2!: number;
+
+  @ApiProperty({ description: 'Factory space taken (厂房去化), m² (0 when none)' })
+  factoryAreaM2!: number;
+
+  @ApiProperty({ type: ActorDto })
+  recordedBy!: ActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
+export class CommissionerViewDto {
+  @ApiProperty()
+  userId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: ActorDto })
+  assignedBy!: ActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  assignedAt!: string;
+}
+
+export class HandoverViewDto {
+  @ApiProperty({ type: CommissionerViewDto, nullable: true, description: '项目专员: null until the Project Service Bureau assigns one (its clock is in clocks)' })
+  commissioner!: CommissionerViewDto | null;
+}
+
+export class ResponsibleViewDto {
+  @ApiProperty()
+  userId!: string;
+
+  @ApiProperty()
+  name!: string;
+}
+
+export class MilestoneNodeViewDto {
+  @ApiProperty({ enum: MILESTONE_KINDS })
+  kind!: MilestoneKind;
+
+  @ApiProperty({ example: '设备进场' })
+  label!: string;
+
+  @ApiProperty({ type: ResponsibleViewDto })
+  responsible!: ResponsibleViewDto;
+
+  @ApiProperty({ type: [String] })
+  todos!: string[];
+
+  @ApiProperty({ format: 'date', description: 'Due by the end of this day, Asia/Shanghai' })
+  dueOn!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  completedOn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  evidence!: string | null;
+
+  @ApiProperty({ type: ActorDto, nullable: true })
+  completedBy!: ActorDto | null;
+
+  @ApiProperty({ description: 'Not completed and the end of the due day (Asia/Shanghai) has passed' })
+  overdue!: boolean;
+
+  @ApiProperty({ type: [Number], example: [1], description: 'Escalation levels already sent for the current due date' })
+  escalatedLevels!: number[];
+}
+
+export class MilestoneDueDatesViewDto {
+  @ApiProperty({ format: 'date' })
+  company_registration!: string;
+
+  @ApiProperty({ format: 'date' })
+  land_handover!: string;
+
+  @ApiProperty({ format: 'date' })
+  project_filing!: string;
+
+  @ApiProperty({ format: 'date' })
+  planning_permit!: string;
+
+  @ApiProperty({ format: 'date' })
+  construction_permit!: string;
+
+  @ApiProperty({ format: 'date' })
+  construction_start!: string;
+
+  @ApiProperty({ format: 'date' })
+  equipment_entry!: string;
+
+  @ApiProperty({ format: 'date' })
+  trial_production!: string;
+
+  @ApiProperty({ format: 'date' })
+  production!: string;
+}
+
+export class PlanVersionViewDto {
+  @ApiProperty({ example: 1 })
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: ActorDto })
+  createdBy!: ActorDto;
+
+  @ApiProperty({ example: '初始计划' })
+  reason!: string;
+
+  @ApiProperty({ type: MilestoneDueDatesViewDto })
+  dueDates!: MilestoneDueDatesViewDto;
+}
+
+export class ProgressEntryViewDto {
+  @ApiProperty({ format: 'date' })
+  date!: string;
+
+  @ApiProperty()
+  note!: string;
+
+  @ApiProperty({ type: ActorDto })
+  recordedBy!: ActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
+export class ConstructionViewDto {
+  @ApiProperty({ type: [MilestoneNodeViewDto], description: 'The template nodes, in order' })
+  nodes!: MilestoneNodeViewDto[];
+
+  @ApiProperty({ type: [PlanVersionViewDto], description: 'Every plan version, oldest first; none is ever changed' })
+  versions!: PlanVersionViewDto[];
+
+  @ApiProperty({ type: [ProgressEntryViewDto], description: '每日进度, in the order recorded' })
+  progress!: ProgressEntryViewDto[];
+}
+
+export class ProjectIntervalsViewDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Days from the registration date (Asia/Shanghai) to the signing date' })
+  leadToSigningDays!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Days from signing to the completed equipment entry (签约到设备进场)' })
+  signingToEquipmentEntryDays!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Days from signing to production (签约到投产)' })
+  signingToProductionDays!: number | null;
+}
+
 export class ProjectViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -209,6 +392,18 @@ export class ProjectViewDto {
   @ApiProperty({ type: NegotiationViewDto, nullable: true, description: '洽谈: null until the project is accepted' })
   negotiation!: NegotiationViewDto | null;
 
-  @ApiProperty({ type: [ClockViewDto] })
+  @ApiProperty({ type: ContractViewDto, nullable: true, description: '签约: null until the contract is recorded' })
+  contract!: ContractViewDto | null;
+
+  @ApiProperty({ type: HandoverViewDto, nullable: true, description: 'Handover to the Project Service Bureau: null until signing' })
+  handover!: HandoverViewDto | null;
+
+  @ApiProperty({ type: ConstructionViewDto, nullable: true, description: '建设期 milestone plan: null until it is laid out' })
+  construction!: ConstructionViewDto | null;
+
+  @ApiProperty({ type: ProjectIntervalsViewDto, description: 'Headline intervals derived from recorded events; null while unknown' })
+  intervals!: ProjectIntervalsViewDto;
+
+  @ApiProperty({ type: [ClockViewDto], description: 'The intake clock, then the commissioner-assignment clock once signed' })
   clocks!: ClockViewDto[];
 }
