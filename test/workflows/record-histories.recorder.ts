@@ -5,7 +5,10 @@ import {
   provideIntakeInfoUpdate,
   recordNegotiationContactUpdate,
   completeMilestoneUpdate,
+  completeProjectUpdate,
   establishMilestonePlanUpdate,
+  recordFulfilmentCheckUpdate,
+  terminateContractUpdate,
   rebaselinePlanUpdate,
   recordProductionUpdate,
   signContractUpdate,
@@ -115,5 +118,42 @@ describe('record workflow histories', () => {
     }
     await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
     writeHistory('construction-production', await handle.fetchHistory());
+  });
+
+  it('lifecycle-completed', async () => {
+    const { handle } = await h.register({ infoGrade: 'A' });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: today, equipmentEntry: today, production: addDays(today, 10), firstTax: addDays(today, 90) } });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
+    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: addDays(today, 20) }));
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: today, evidence: '验收单' } }] });
+    }
+    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: today, evidence: '投产仪式' } }] });
+    await h.env.sleep(92 * 24 * HOUR);
+    const esb = { userId: 'u-esb', role: 'enterprise_service_bureau' as const };
+    await handle.executeUpdate(recordFulfilmentCheckUpdate, { args: [{ actor: esb, command: { investmentInPlaceYi: 6.8, taxPaidWanYuan: 300, fulfilled: true, note: '全部到位' } }] });
+    const leader = { userId: 'u-leader', role: 'zone_leadership' as const };
+    await handle.executeUpdate(completeProjectUpdate, { args: [{ actor: leader, command: { reason: '履约完成' } }] });
+    await handle.result();
+    writeHistory('lifecycle-completed', await handle.fetchHistory());
+  });
+
+  it('contract-terminated', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract({ signedOn: today, committed: { constructionStart: addDays(today, 10), equipmentEntry: addDays(today, 20), production: addDays(today, 90), firstTax: addDays(today, 180) } }) }] });
+    await h.env.sleep(3 * 24 * HOUR);
+    const leader = { userId: 'u-leader', role: 'zone_leadership' as const };
+    await handle.executeUpdate(terminateContractUpdate, { args: [{ actor: leader, command: { reason: '企业经营困难无法履约', approver: '管委会主任' } }] });
+    await handle.result();
+    writeHistory('contract-terminated', await handle.fetchHistory());
   });
 });

@@ -10,4 +10,6 @@ export const PATCHES = {
   commissionerClock: 'commissioner-clock-v1',
   /** Milestone escalations and weekly reminders during construction (issue 3). */
   constructionWatch: 'construction-watch-v1',
+  /** Periodic fulfilment-check reminders after production (issue 3). */
+  fulfilmentWatch: 'fulfilment-watch-v1',
 } as const;

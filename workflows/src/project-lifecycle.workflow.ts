@@ -13,12 +13,15 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   assignCommissionerUpdate,
   completeMilestoneUpdate,
+  completeProjectUpdate,
   concludeNegotiationUpdate,
   decideIntakeUpdate,
   establishMilestonePlanUpdate,
   logConstructionProgressUpdate,
   rebaselinePlanUpdate,
+  recordFulfilmentCheckUpdate,
   recordProductionUpdate,
+  terminateContractUpdate,
   projectStateQuery,
   provideIntakeInfoUpdate,
   recordNegotiationContactUpdate,
@@ -36,17 +39,20 @@ import {
 import {
   assignCommissioner,
   completeMilestone,
+  completeProject,
   concludeNegotiation,
   decideIntake,
   DomainError,
   establishMilestonePlan,
   logConstructionProgress,
   rebaselinePlan,
+  recordFulfilmentCheck,
   recordProduction,
   provideIntakeInfo,
   recordNegotiationContact,
   registerLead,
   signContract,
+  terminateContract,
   TERMINAL_STAGES,
   type Actor,
   type ProjectState,
@@ -54,6 +60,7 @@ import {
 } from '@zs/domain';
 import { runCommissionerClock } from './commissioner-clock';
 import { runConstructionWatch } from './construction-watch';
+import { runFulfilmentWatch } from './fulfilment-watch';
 import { runIntakeClock } from './intake-clock';
 import { runNegotiationFollowUp } from './negotiation-follow-up';
 import { PATCHES } from './patches';
@@ -149,12 +156,16 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   step(logConstructionProgressUpdate, logConstructionProgress);
   step(rebaselinePlanUpdate, rebaselinePlan);
   step(recordProductionUpdate, recordProduction);
+  step(recordFulfilmentCheckUpdate, recordFulfilmentCheck);
+  step(completeProjectUpdate, completeProject);
+  step(terminateContractUpdate, terminateContract);
 
   const deps = { getState: () => state, apply, notify: sendNotification };
   const intakeClock = runIntakeClock(deps);
   const negotiationFollowUp = runNegotiationFollowUp(deps);
   const commissionerClock = runCommissionerClock(deps);
   const constructionWatch = runConstructionWatch(deps);
+  const fulfilmentWatch = runFulfilmentWatch(deps);
 
   upsertSearchAttributes([
     { key: SA_PROJECT_STAGE, value: state.stage },
@@ -173,7 +184,9 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     await Promise.all([commissionerClock(), patched(PATCHES.constructionWatch) ? constructionWatch() : undefined]);
   }
 
-  // Post-production service and fulfilment arrive with the rest of the lifecycle issue; until then a
+  if (state.stage === 'service' && patched(PATCHES.fulfilmentWatch)) await fulfilmentWatch();
+
+  // Post-production service requests arrive with the rest of the lifecycle issue; until then a
   // project stays open here, durable, waiting for its next step.
   await condition(() => TERMINAL_STAGES.includes(state.stage));
   await condition(allHandlersFinished);

@@ -8,7 +8,7 @@ export interface RecordProjectEventInput {
   audit: AuditEntry;
 }
 
-export type NotificationKind = 'sla.warning' | 'sla.escalated' | 'follow_up.reminder' | 'milestone.weekly';
+export type NotificationKind = 'sla.warning' | 'sla.escalated' | 'follow_up.reminder' | 'milestone.weekly' | 'fulfilment.due';
 
 export interface NotificationRequest {
   /** Unique per (project, clock, threshold, recipient): the same alert is stored once whatever the retries. */

@@ -3,6 +3,9 @@ import type {
   Actor,
   AssignCommissionerCommand,
   CompleteMilestoneCommand,
+  CompleteProjectCommand,
+  RecordFulfilmentCheckCommand,
+  TerminateContractCommand,
   EstablishPlanCommand,
   LogProgressCommand,
   RebaselineCommand,
@@ -54,4 +57,7 @@ export const completeMilestoneUpdate = defineUpdate<ProjectSnapshot, [StepUpdate
 export const logConstructionProgressUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<LogProgressCommand>]>('logConstructionProgress');
 export const rebaselinePlanUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RebaselineCommand>]>('rebaselinePlan');
 export const recordProductionUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordProductionCommand>]>('recordProduction');
+export const recordFulfilmentCheckUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordFulfilmentCheckCommand>]>('recordFulfilmentCheck');
+export const completeProjectUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<CompleteProjectCommand>]>('completeProject');
+export const terminateContractUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<TerminateContractCommand>]>('terminateContract');
 export const projectStateQuery = defineQuery<ProjectSnapshot>('projectState');

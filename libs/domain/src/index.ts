@@ -18,3 +18,6 @@ export * from './project/construction-state';
 export * from './sla/milestone-policy';
 export * from './project/construction-transitions';
 export * from './project/project-intervals';
+export * from './project/fulfilment-state';
+export * from './project/fulfilment-transitions';
+export * from './project/pending-tasks';

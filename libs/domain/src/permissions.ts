@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   'construction.complete_milestone': ['project_service_bureau'],
   'construction.log_progress': ['project_service_bureau'],
   'construction.record_production': ['project_service_bureau'],
+  'fulfilment.check': ['enterprise_service_bureau', 'economic_cooperation_bureau_head'],
+  /** Completing a project or terminating its contract is a leadership decision. */
+  'project.close': ['zone_leadership'],
   'project.read': [...ROLES],
 } satisfies Record<string, readonly Role[]>;
 

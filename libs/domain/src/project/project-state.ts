@@ -4,6 +4,7 @@ import type { Stage } from '../stages';
 import type { SlaClock } from '../sla/sla-clock';
 import type { NegotiationState } from './negotiation-state';
 import type { ConstructionState } from './construction-state';
+import type { Closure, FulfilmentState } from './fulfilment-state';
 import type { Contract, Handover } from './signing-state';
 
 export interface InfoRequest {
@@ -39,6 +40,8 @@ export interface ProjectState {
   contract?: Contract | null;
   handover?: Handover | null;
   construction?: ConstructionState | null;
+  fulfilment?: FulfilmentState | null;
+  closure?: Closure | null;
   /** Some running clock has passed its deadline. */
   overdue: boolean;
   /** Sequence number of the last audit event (1-based). */

@@ -10,6 +10,9 @@ import {
   rebaselinePlanUpdate,
   recordNegotiationContactUpdate,
   recordProductionUpdate,
+  recordFulfilmentCheckUpdate,
+  completeProjectUpdate,
+  terminateContractUpdate,
   signContractUpdate,
   type ProjectSnapshot,
   type StepUpdate,
@@ -18,6 +21,9 @@ import {
   ERROR_CODES,
   type AssignCommissionerCommand,
   type CompleteMilestoneCommand,
+  type CompleteProjectCommand,
+  type RecordFulfilmentCheckCommand,
+  type TerminateContractCommand,
   type ConcludeNegotiationCommand,
   type DecideIntakeCommand,
   type EstablishPlanCommand,
@@ -93,6 +99,18 @@ export class ProjectStepsService {
 
   recordProduction(projectId: string, caller: AuthenticatedUser, command: RecordProductionCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
     return this.run(projectId, caller, recordProductionUpdate, command, idempotencyKey);
+  }
+
+  recordFulfilmentCheck(projectId: string, caller: AuthenticatedUser, command: RecordFulfilmentCheckCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, recordFulfilmentCheckUpdate, command, idempotencyKey);
+  }
+
+  completeProject(projectId: string, caller: AuthenticatedUser, command: CompleteProjectCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, completeProjectUpdate, command, idempotencyKey);
+  }
+
+  terminateContract(projectId: string, caller: AuthenticatedUser, command: TerminateContractCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, terminateContractUpdate, command, idempotencyKey);
   }
 
   private async run<C>(

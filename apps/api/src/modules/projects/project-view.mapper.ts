@@ -71,6 +71,13 @@ export function toProjectView({ state, workflowId, runId, updatedAt }: ProjectVi
     contract: state.contract ? contractView(state.contract) : null,
     handover: state.handover ? { commissioner: state.handover.commissioner ? commissionerView(state.handover.commissioner) : null } : null,
     construction: state.construction ? constructionView(state.construction, now) : null,
+    fulfilment: state.fulfilment
+      ? {
+          nextCheckDueAt: iso(state.fulfilment.nextCheckDueAt),
+          checks: state.fulfilment.checks.map((c) => ({ ...c, checkedAt: iso(c.checkedAt) })),
+        }
+      : null,
+    closure: state.closure ? { ...state.closure, closedAt: iso(state.closure.closedAt) } : null,
     intervals: projectIntervals(state),
     clocks: clocks.map((c) => clockView(c, now)),
   };

@@ -35,6 +35,14 @@ import { NegotiationOutcomeDto, toConcludeNegotiationCommand } from './dto/negot
 import { ProjectPageDto } from './dto/project-page.dto';
 import { ProjectViewDto } from './dto/project-view.dto';
 import { SignContractDto, toSignContractCommand } from './dto/sign-contract.dto';
+import {
+  CompleteProjectDto,
+  FulfilmentCheckDto,
+  TerminateContractDto,
+  toCompleteProjectCommand,
+  toFulfilmentCheckCommand,
+  toTerminateContractCommand,
+} from './dto/fulfilment-steps.dto';
 import { ProjectStepsService } from './project-steps.service';
 import { ProjectsQueryService } from './projects-query.service';
 
@@ -214,5 +222,35 @@ export class ProjectsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ProjectViewDto> {
     return this.steps.recordProduction(id, caller, toRecordProductionCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('fulfilment-checks', 'fulfilment.check', '履约检查: record committed against actual figures (investment in place, production, tax)', ProjectViewDto)
+  recordFulfilmentCheck(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: FulfilmentCheckDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.recordFulfilmentCheck(id, caller, toFulfilmentCheckCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('completion', 'project.close', '履约完成: close a project whose latest fulfilment check found the contract fulfilled', ProjectViewDto)
+  completeProject(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: CompleteProjectDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.completeProject(id, caller, toCompleteProjectCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('termination', 'project.close', '合同终止: terminate a signed contract, with the reason and who approved it', ProjectViewDto)
+  terminateContract(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: TerminateContractDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.terminateContract(id, caller, toTerminateContractCommand(body), idempotencyKey);
   }
 }

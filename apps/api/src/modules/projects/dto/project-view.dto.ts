@@ -355,6 +355,65 @@ export class ProjectIntervalsViewDto {
   signingToProductionDays!: number | null;
 }
 
+export class FulfilmentComparisonViewDto {
+  @ApiProperty({ description: 'Contract investment (亿元)' })
+  committedInvestmentYi!: number;
+
+  @ApiProperty({ description: 'Investment in place / contract investment' })
+  investmentRatio!: number;
+
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Production on or before the committed date; null when unknown' })
+  productionOnTime!: boolean | null;
+}
+
+export class FulfilmentCheckViewDto {
+  @ApiProperty({ format: 'date-time' })
+  checkedAt!: string;
+
+  @ApiProperty({ type: ActorDto })
+  checkedBy!: ActorDto;
+
+  @ApiProperty({ description: '到位资金 (亿元)' })
+  investmentInPlaceYi!: number;
+
+  @ApiProperty({ description: 'Tax paid so far (万元)' })
+  taxPaidWanYuan!: number;
+
+  @ApiProperty()
+  fulfilled!: boolean;
+
+  @ApiProperty()
+  note!: string;
+
+  @ApiProperty({ type: FulfilmentComparisonViewDto })
+  comparison!: FulfilmentComparisonViewDto;
+}
+
+export class FulfilmentViewDto {
+  @ApiProperty({ format: 'date-time', description: 'When the next periodic check is due' })
+  nextCheckDueAt!: string;
+
+  @ApiProperty({ type: [FulfilmentCheckViewDto] })
+  checks!: FulfilmentCheckViewDto[];
+}
+
+export class ClosureViewDto {
+  @ApiProperty({ enum: ['completed', 'terminated'] })
+  outcome!: 'completed' | 'terminated';
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who approved a termination' })
+  approver!: string | null;
+
+  @ApiProperty({ type: ActorDto })
+  closedBy!: ActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  closedAt!: string;
+}
+
 export class ProjectViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -400,6 +459,12 @@ export class ProjectViewDto {
 
   @ApiProperty({ type: ConstructionViewDto, nullable: true, description: '建设期 milestone plan: null until it is laid out' })
   construction!: ConstructionViewDto | null;
+
+  @ApiProperty({ type: FulfilmentViewDto, nullable: true, description: '履约: periodic checks after production; null before' })
+  fulfilment!: FulfilmentViewDto | null;
+
+  @ApiProperty({ type: ClosureViewDto, nullable: true, description: 'How the project ended (completed or terminated); null while open' })
+  closure!: ClosureViewDto | null;
 
   @ApiProperty({ type: ProjectIntervalsViewDto, description: 'Headline intervals derived from recorded events; null while unknown' })
   intervals!: ProjectIntervalsViewDto;

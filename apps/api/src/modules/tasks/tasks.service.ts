@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { comparePendingTasks, isTaskFor, pendingTasks, STAGE_LABELS, TERMINAL_STAGES, type PendingTask, type ProjectState } from '@zs/domain';
+import { ProjectEntity } from '@zs/persistence';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import type { Page } from '../../common/http/page';
+import type { ListTasksQuery } from './dto/list-tasks.query';
+import type { TaskViewDto } from './dto/task-view.dto';
+
+/**
+ * The staff work queue: what each open project is waiting for (domain `pendingTasks`), kept to the
+ * caller's own tasks. Nothing is stored; tasks are derived from the read model on every request.
+ *
+ * SCALE: this loads the state of every non-terminal project and filters in memory. That is fine for
+ * a development zone's thousands of open projects; if the open-project count grows past tens of
+ * thousands, a later issue should maintain a pending-tasks table (written with the read model, by
+ * the workflow's activity) and page it in SQL.
+ */
+@Injectable()
+export class TasksService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async list(caller: AuthenticatedUser, query: ListTasksQuery): Promise<Page<TaskViewDto>> {
+    const now = Date.now();
+    const viewer = { userId: caller.id, role: caller.role };
+    const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
+    const tasks = (await this.openStates(query))
+      .flatMap((state) => pendingTasks(state, now))
+      .filter((t) => isTaskFor(t, viewer) && (overdue === undefined || t.overdue === overdue));
+    // Array.prototype.sort is stable: a project's own tasks keep their lifecycle order on ties.
+    tasks.sort(comparePendingTasks);
+    const start = (query.page - 1) * query.pageSize;
+    return { items: tasks.slice(start, start + query.pageSize).map(toView), total: tasks.length, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** States of the projects not in a terminal stage (optionally of one stage), by id. */
+  private async openStates(query: ListTasksQuery): Promise<ProjectState[]> {
+    const qb = this.dataSource
+      .getRepository(ProjectEntity)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.state'])
+      .where('p.stage NOT IN (:...terminal)', { terminal: [...TERMINAL_STAGES] });
+    if (query.stage !== undefined) qb.andWhere('p.stage = :stage', { stage: query.stage });
+    const rows = await qb.orderBy('p.id', 'ASC').getMany();
+    return rows.map((r) => r.state);
+  }
+}
+
+function toView(t: PendingTask): TaskViewDto {
+  return {
+    projectId: t.projectId,
+    companyName: t.companyName,
+    stage: t.stage,
+    stageLabel: STAGE_LABELS[t.stage],
+    step: t.step,
+    stepLabel: t.stepLabel,
+    assignee: { role: t.assignee.role, userId: t.assignee.userId ?? null },
+    deadlineAt: t.deadlineAt === null ? null : new Date(t.deadlineAt).toISOString(),
+    remainingMs: t.remainingMs,
+    overdue: t.overdue,
+  };
+}

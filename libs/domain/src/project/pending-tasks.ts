@@ -1,0 +1,195 @@
+import { can, type Permission } from '../permissions';
+import type { Role } from '../roles';
+import { deadlineAt as clockDeadlineAt } from '../sla/sla-clock';
+import type { Stage } from '../stages';
+import { endOfShanghaiDay } from './calendar-dates';
+import { MILESTONE_LABELS, type MilestoneKind, type MilestoneNode } from './construction-state';
+import { nextFollowUpDueAt } from './negotiation-state';
+import type { ProjectState } from './project-state';
+
+/** The stable codes of what a project can be waiting for; a milestone carries its kind. */
+export type PendingStep =
+  | 'intake.decide'
+  | 'intake.provide_info'
+  | 'negotiation.follow_up'
+  | 'signing.record_contract'
+  | 'handover.assign_commissioner'
+  | 'construction.plan'
+  | `construction.milestone:${MilestoneKind}`
+  | 'construction.record_production'
+  | 'fulfilment.check';
+
+/** Who is expected to act: a role, narrowed to one person when the step belongs to someone. */
+export interface PendingTaskAssignee {
+  role: Role;
+  userId?: string;
+}
+
+/** One thing a project is waiting for, derived from its state (nothing is stored). */
+export interface PendingTask {
+  projectId: string;
+  companyName: string;
+  stage: Stage;
+  step: PendingStep;
+  stepLabel: string;
+  assignee: PendingTaskAssignee;
+  /** Epoch ms by which the step is due; null when nothing runs against it (a paused clock, no SLA). */
+  deadlineAt: number | null;
+  /** deadlineAt - now (negative once passed); null without a deadline. */
+  remainingMs: number | null;
+  /** The deadline has passed (remainingMs <= 0), as a clock's 'overdue' status counts it. */
+  overdue: boolean;
+}
+
+export const PENDING_STEP_LABELS: Record<Exclude<PendingStep, `construction.milestone:${string}`>, string> = {
+  'intake.decide': '48小时承接研判',
+  'intake.provide_info': '补充研判所需信息',
+  'negotiation.follow_up': '洽谈跟进',
+  'fulfilment.check': '履约检查',
+  'signing.record_contract': '录入签约合同',
+  'handover.assign_commissioner': '指派项目专员',
+  'construction.plan': '制定节点计划',
+  'construction.record_production': '录入投产',
+};
+
+/**
+ * When the lead's owner cannot take a step their own role is not allowed to take (a lead reported
+ * by, say, the Project Service Bureau under 全民招商), the step goes to the Economic Cooperation
+ * Bureau head, who may take every owner step and hands the project on.
+ */
+export const OWNER_FALLBACK_ROLE: Role = 'economic_cooperation_bureau_head';
+
+/**
+ * The owner's steps (information for the task force, follow-ups, the contract) go to the person who
+ * registered the lead, under their own role, when that role may take the step; otherwise to
+ * OWNER_FALLBACK_ROLE as a whole (no userId).
+ */
+function ownerAssignee(state: ProjectState, permission: Permission): PendingTaskAssignee {
+  const owner = state.registeredBy;
+  return can(owner.role, permission) ? { role: owner.role, userId: owner.userId } : { role: OWNER_FALLBACK_ROLE };
+}
+
+function milestoneStep(kind: MilestoneKind): PendingStep {
+  return `construction.milestone:${kind}`;
+}
+
+/** The Chinese label of a step code (milestones read 完成节点：<node>). */
+export function pendingStepLabel(step: PendingStep): string {
+  if (step.startsWith('construction.milestone:')) {
+    const kind = step.slice('construction.milestone:'.length) as MilestoneKind;
+    return `完成节点：${MILESTONE_LABELS[kind]}`;
+  }
+  return PENDING_STEP_LABELS[step as keyof typeof PENDING_STEP_LABELS];
+}
+
+/**
+ * What the project is waiting for at `now`, and from whom. Pure: the API derives the staff work
+ * queue from the read model's states with it.
+ *
+ * - intake: the task force's decision against the 48-hour clock; while information is requested,
+ *   the owner's answer instead (the clock is paused, so no deadline).
+ * - negotiation: the owner's next follow-up, due one cadence after the last contact.
+ * - signing: the contract, recorded by the owner (one task: the owner, not also the ECB head).
+ * - construction: naming the commissioner against the 24-hour handover clock; laying out the plan;
+ *   then each open node except production (due at the end of its due day, Asia/Shanghai), and once
+ *   only production is left, recording production (the production node's person and due day).
+ * - production, service and the terminal stages: nothing yet (post-production service requests
+ *   arrive later).
+ */
+export function pendingTasks(state: ProjectState, now: number): PendingTask[] {
+  const tasks: PendingTask[] = [];
+  const add = (step: PendingStep, assignee: PendingTaskAssignee, deadlineAt: number | null, alreadyLate = false): void => {
+    const remainingMs = deadlineAt === null ? null : deadlineAt - now;
+    tasks.push({
+      projectId: state.projectId,
+      companyName: state.lead.companyName,
+      stage: state.stage,
+      step,
+      stepLabel: pendingStepLabel(step),
+      assignee,
+      deadlineAt,
+      remainingMs,
+      overdue: alreadyLate || (remainingMs !== null && remainingMs <= 0),
+    });
+  };
+
+  switch (state.stage) {
+    case 'intake': {
+      const asked = state.intake.infoRequests.some((r) => r.providedAt === null);
+      if (asked) add('intake.provide_info', ownerAssignee(state, 'intake.provide_info'), null);
+      else add('intake.decide', { role: 'intake_task_force' }, clockDeadlineAt(state.intake.clock, now));
+      break;
+    }
+    case 'negotiation': {
+      // States recorded before negotiation existed carry none; their follow-ups are not tracked.
+      if (state.negotiation) {
+        // After a missed follow-up the next due date moves a cadence on, but the owner is still behind.
+        const followUp = state.negotiation.followUp;
+        add('negotiation.follow_up', ownerAssignee(state, 'negotiation.record_contact'), nextFollowUpDueAt(followUp), followUp.missedInRow > 0);
+      }
+      break;
+    }
+    case 'signing':
+      add('signing.record_contract', ownerAssignee(state, 'signing.record_contract'), null);
+      break;
+    case 'construction': {
+      const handover = state.handover;
+      if (handover && handover.commissioner === null) {
+        add('handover.assign_commissioner', { role: 'project_service_bureau' }, clockDeadlineAt(handover.clock, now));
+      }
+      const plan = state.construction;
+      if (!plan) {
+        add('construction.plan', { role: 'project_service_bureau' }, null);
+        break;
+      }
+      const open = plan.nodes.filter((n) => n.kind !== 'production' && n.completedOn === null);
+      for (const node of open) add(milestoneStep(node.kind), nodeAssignee(node), endOfShanghaiDay(node.dueOn));
+      const production = plan.nodes.find((n) => n.kind === 'production');
+      if (open.length === 0 && production && production.completedOn === null) {
+        add('construction.record_production', nodeAssignee(production), endOfShanghaiDay(production.dueOn));
+      }
+      break;
+    }
+    case 'service':
+      if (state.fulfilment) add('fulfilment.check', { role: 'enterprise_service_bureau' }, state.fulfilment.nextCheckDueAt);
+      break;
+    default:
+      break;
+  }
+  return tasks;
+}
+
+function nodeAssignee(node: MilestoneNode): PendingTaskAssignee {
+  return { role: 'project_service_bureau', userId: node.responsible.userId };
+}
+
+/** A member of staff as the work queue sees them. */
+export interface TaskViewer {
+  userId: string;
+  role: Role | string;
+}
+
+/**
+ * Roles that see every task of their role, including those named to one of their people
+ * (a bureau oversees its staff's nodes).
+ */
+export const TASK_SUPERVISING_ROLES: readonly Role[] = ['project_service_bureau'];
+
+/** The task is the viewer's: named to them, addressed to their role as a whole, or their bureau's. */
+export function isTaskFor(task: PendingTask, viewer: TaskViewer): boolean {
+  const { role, userId } = task.assignee;
+  if (userId !== undefined && userId === viewer.userId) return true;
+  if (role !== viewer.role) return false;
+  return userId === undefined || (TASK_SUPERVISING_ROLES as readonly string[]).includes(role);
+}
+
+/** Work-queue order: overdue first, then the nearest deadline (none last), then the project id. */
+export function comparePendingTasks(a: PendingTask, b: PendingTask): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.deadlineAt !== b.deadlineAt) {
+    if (a.deadlineAt === null) return 1;
+    if (b.deadlineAt === null) return -1;
+    return a.deadlineAt - b.deadlineAt;
+  }
+  return a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0;
+}

@@ -1,0 +1,129 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  assignCommissionerUpdate,
+  completeMilestoneUpdate,
+  completeProjectUpdate,
+  concludeNegotiationUpdate,
+  decideIntakeUpdate,
+  establishMilestonePlanUpdate,
+  logConstructionProgressUpdate,
+  recordFulfilmentCheckUpdate,
+  recordNegotiationContactUpdate,
+  recordProductionUpdate,
+  signContractUpdate,
+  terminateContractUpdate,
+} from '@zs/contracts';
+import { addDays, MILESTONE_KINDS, projectIntervals, shanghaiDate, type Actor } from '@zs/domain';
+import { eventually } from '../support/eventually';
+import { auditOf, notificationsOf } from '../support/read-model';
+import { sampleContract } from '../support/sample-contract';
+import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
+const ESB: Actor = { userId: 'u-esb', role: 'enterprise_service_bureau', displayName: '赵静' };
+const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', displayName: '陈刚' };
+
+/** One staff step (a workflow Update) by `actor`; the shape of each command is checked by the workflow. */
+const step = (handle: WorkflowHandle, update: unknown, actor: Actor, command: unknown) =>
+  (handle.executeUpdate as (u: unknown, o: unknown) => Promise<{ state: any }>)(update, { args: [{ actor, command }] });
+
+/** A project's whole life on the time-skipping server, with the audit history asserted in order. */
+describe('the whole project lifecycle (time-skipping)', () => {
+  let h: TimeSkippingHarness;
+  beforeAll(async () => {
+    h = await startTimeSkippingHarness();
+  });
+  afterAll(async () => {
+    await h?.teardown();
+  });
+
+  /** Lead → decision → negotiation → signing (30 days ago) → plan → every node → production today. */
+  async function toService() {
+    const { projectId, handle } = await h.register({ infoGrade: 'A' });
+    const accepted = await step(handle, decideIntakeUpdate, TASK_FORCE, { action: 'accept' });
+    const today = shanghaiDate(accepted.state.intake.decision.decidedAt);
+    await step(handle, recordNegotiationContactUpdate, OFFICER, { kind: 'site_inspection', date: today, participants: '李明、王经理', location: '标准厂房', outcome: '确定选址' });
+    await step(handle, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' });
+    const signedOn = addDays(today, -30);
+    const contract = sampleContract({ signedOn, committed: { constructionStart: addDays(today, -20), equipmentEntry: addDays(today, -16), production: addDays(today, 5), firstTax: addDays(today, 100) } });
+    await step(handle, signContractUpdate, OFFICER, contract);
+    await step(handle, assignCommissionerUpdate, PSB, { commissionerUserId: 'u-zhang', commissionerName: '张专员' });
+    // Re-planned due dates in the future: the template's (from past committed dates) would already be overdue.
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', todos: ['办理'], dueOn: addDays(today, 30) }));
+    await step(handle, establishMilestonePlanUpdate, PSB, { nodes });
+    await step(handle, logConstructionProgressUpdate, PSB, { date: today, note: '设备安装调试中' });
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await step(handle, completeMilestoneUpdate, PSB, { kind, completedOn: kind === 'equipment_entry' ? addDays(signedOn, 14) : today, evidence: '验收单' });
+    }
+    const produced = await step(handle, recordProductionUpdate, PSB, { actualDate: today, evidence: '投产仪式' });
+    let offset = 0;
+    const at = async (ms: number) => {
+      if (ms > offset) await h.env.sleep(ms - offset);
+      offset = Math.max(offset, ms);
+    };
+    return { projectId, handle, produced, at };
+  }
+
+  it('runs from lead to completed fulfilment, every step audited once, in order', async () => {
+    const { projectId, handle, produced } = await toService();
+    expect(produced.state.stage).toBe('service');
+    expect(projectIntervals(produced.state)).toMatchObject({ signingToEquipmentEntryDays: 14, signingToProductionDays: 30 });
+
+    const checked = await step(handle, recordFulfilmentCheckUpdate, ESB, { investmentInPlaceYi: 6.8, taxPaidWanYuan: 320, fulfilled: true, note: '资金全部到位' });
+    expect(checked.state.fulfilment.checks[0].comparison).toMatchObject({ committedInvestmentYi: 6.8, investmentRatio: 1, productionOnTime: true });
+    await step(handle, completeProjectUpdate, LEADER, { reason: '合同约定事项全部履行' });
+    expect(await handle.result()).toMatchObject({ stage: 'completed', closure: { outcome: 'completed' } });
+
+    const audit = await auditOf(h.dataSource, projectId);
+    expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
+    expect(audit.map((a) => `${a.action}:${a.actor_role}`)).toEqual([
+      'lead.registered:investment_officer',
+      'intake.accepted:intake_task_force',
+      'negotiation.contact_recorded:investment_officer',
+      'negotiation.proceeded_to_signing:investment_officer',
+      'signing.contract_signed:investment_officer',
+      'handover.commissioner_assigned:project_service_bureau',
+      'construction.plan_established:project_service_bureau',
+      'construction.progress_logged:project_service_bureau',
+      ...Array(8).fill('construction.milestone_completed:project_service_bureau'),
+      'production.started:project_service_bureau',
+      'fulfilment.checked:enterprise_service_bureau',
+      'project.completed:zone_leadership',
+    ]);
+    expect(audit.map((a) => a.stage_after).filter((s, i, all) => s !== all[i - 1])).toEqual([
+      'intake',
+      'negotiation',
+      'signing',
+      'construction',
+      'service',
+      'completed',
+    ]);
+  });
+
+  it('reminds the enterprise service bureau when the quarterly check falls due, once', async () => {
+    const { projectId, handle, at } = await toService();
+    // Quarterly from production, which `toService` recorded just before `at` starts counting.
+    const due = 91 * DAY;
+    const reminders = async () => (await notificationsOf(h.dataSource, projectId)).filter((n) => n.kind === 'fulfilment.due');
+    await at(due - MIN);
+    expect(await reminders()).toEqual([]);
+    await at(due);
+    await eventually('the fulfilment reminder', async () => ((await reminders()).length === 1 ? true : undefined));
+    await at(due + 30 * DAY);
+    expect(await reminders()).toHaveLength(1);
+    const checked = await step(handle, recordFulfilmentCheckUpdate, ESB, { investmentInPlaceYi: 3, taxPaidWanYuan: 0, fulfilled: false, note: '资金到位不足一半' });
+    expect(checked.state.fulfilment.checks[0].comparison.investmentRatio).toBeCloseTo(0.4412, 4);
+    await expect(step(handle, completeProjectUpdate, LEADER, { reason: '提前结束' })).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
+  });
+
+  it('terminates a signed contract with reason and approver; only leadership may', async () => {
+    const { projectId, handle } = await toService();
+    await expect(step(handle, terminateContractUpdate, ESB, { reason: 'x', approver: 'y' })).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_ROLE' } });
+    await expect(step(handle, terminateContractUpdate, LEADER, { reason: '企业经营困难无法履约' })).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED' } });
+    await step(handle, terminateContractUpdate, LEADER, { reason: '企业经营困难无法履约', approver: '管委会主任 陈刚' });
+    expect(await handle.result()).toMatchObject({ stage: 'terminated', closure: { outcome: 'terminated', approver: '管委会主任 陈刚' } });
+    expect((await auditOf(h.dataSource, projectId)).at(-1)).toMatchObject({ action: 'contract.terminated', stage_before: 'service', stage_after: 'terminated' });
+  });
+});
