@@ -1,18 +1,13 @@
 import type { Lead } from '@zs/domain';
-import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
-import { auditOf, tableCounts } from '../support/read-model';
+import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
+import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
+import { auditOf } from '../support/read-model';
 import { sampleLead } from '../support/sample-lead';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A UTC calendar date `days` from now; yesterday in UTC is never after today in Asia/Shanghai. */
 const utcDate = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
-
-interface Staff {
-  token: string;
-  id: string;
-  displayName: string;
-}
 
 function contact(patch: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -37,13 +32,6 @@ describe('negotiation (洽谈) over HTTP', () => {
   const recordContact = (id: string, body: unknown, who: Staff = officer) => post(`/projects/${id}/negotiation-contacts`, who, body);
   const conclude = (id: string, body: unknown, who: Staff = ecbHead) => post(`/projects/${id}/negotiation-outcome`, who, body);
 
-  async function staff(username: string): Promise<Staff> {
-    const token = await h.login(username);
-    const me = await h.http('GET', '/auth/me', { token });
-    expect(me.status).toBe(200);
-    return { token, id: me.body.id, displayName: me.body.displayName };
-  }
-
   async function registered(lead: Partial<Lead> = {}): Promise<string> {
     const res = await post('/leads', officer, sampleLead(lead));
     expect(res.status).toBe(201);
@@ -58,22 +46,9 @@ describe('negotiation (洽谈) over HTTP', () => {
     return id;
   }
 
-  /** A refusal: exact status and code, naming the field when given; nothing in the database moved. */
-  async function expectRefused(projectId: string, send: () => Promise<HttpResult>, status: number, code: string, field?: string): Promise<HttpResult> {
-    const before = { counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, projectId) };
-    const res = await send();
-    expect({ status: res.status, body: res.body }).toMatchObject({
-      status,
-      body: { statusCode: status, code, message: expect.any(String), correlationId: expect.any(String) },
-    });
-    if (field) expect((res.body.details ?? []).map((d: { field: string }) => d.field)).toContain(field);
-    expect({ counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, projectId) }).toEqual(before);
-    return res;
-  }
-
   beforeAll(async () => {
     h = await startE2eHarness();
-    [officer, taskForce, ecbHead, auditor] = await Promise.all([staff('officer'), staff('taskforce'), staff('ecb-head'), staff('auditor')]);
+    [officer, taskForce, ecbHead, auditor] = await Promise.all([loginStaff(h, 'officer'), loginStaff(h, 'taskforce'), loginStaff(h, 'ecb-head'), loginStaff(h, 'auditor')]);
   });
   afterAll(async () => {
     await h?.teardown();
@@ -195,33 +170,33 @@ describe('negotiation (洽谈) over HTTP', () => {
     expect(read.body).toMatchObject({ stage: 'lost', negotiation: { outcome: { kind: 'lost' } } });
 
     // The run has finished: no further outcome is possible.
-    await expectRefused(id, () => conclude(id, { outcome: 'proceed' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'proceed' }), 409, 'WRONG_STAGE');
   });
 
   it('refuses wrong steps, roles and values without changing anything', async () => {
     const inIntake = await registered();
-    await expectRefused(inIntake, () => recordContact(inIntake, contact()), 409, 'WRONG_STAGE');
-    await expectRefused(inIntake, () => conclude(inIntake, { outcome: 'proceed' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, inIntake, () => recordContact(inIntake, contact()), 409, 'WRONG_STAGE');
+    await expectRefused(h, inIntake, () => conclude(inIntake, { outcome: 'proceed' }), 409, 'WRONG_STAGE');
 
     const id = await accepted();
-    await expectRefused(id, () => recordContact(id, contact(), taskForce), 403, 'FORBIDDEN_ROLE');
-    await expectRefused(id, () => recordContact(id, contact({ date: utcDate(3) })), 400, 'VALIDATION_FAILED', 'date');
-    await expectRefused(id, () => recordContact(id, contact({ date: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'date');
-    await expectRefused(id, () => recordContact(id, contact({ date: '2026/02/01' })), 400, 'VALIDATION_FAILED', 'date');
-    await expectRefused(id, () => recordContact(id, contact({ kind: 'banquet' })), 400, 'VALIDATION_FAILED', 'kind');
-    await expectRefused(id, () => recordContact(id, contact({ outcome: '   ' })), 400, 'VALIDATION_FAILED', 'outcome');
-    await expectRefused(id, () => recordContact(id, contact({ participants: undefined })), 400, 'VALIDATION_FAILED', 'participants');
-    await expectRefused(id, () => conclude(id, { outcome: 'lost' }), 400, 'VALIDATION_FAILED', 'reason');
-    await expectRefused(id, () => conclude(id, { outcome: 'lost', reason: ' ' }), 400, 'VALIDATION_FAILED', 'reason');
-    await expectRefused(id, () => conclude(id, { outcome: 'won' }), 400, 'VALIDATION_FAILED', 'outcome');
-    await expectRefused(id, () => conclude(id, { outcome: 'proceed' }, auditor), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => recordContact(id, contact(), taskForce), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => recordContact(id, contact({ date: utcDate(3) })), 400, 'VALIDATION_FAILED', 'date');
+    await expectRefused(h, id, () => recordContact(id, contact({ date: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'date');
+    await expectRefused(h, id, () => recordContact(id, contact({ date: '2026/02/01' })), 400, 'VALIDATION_FAILED', 'date');
+    await expectRefused(h, id, () => recordContact(id, contact({ kind: 'banquet' })), 400, 'VALIDATION_FAILED', 'kind');
+    await expectRefused(h, id, () => recordContact(id, contact({ outcome: '   ' })), 400, 'VALIDATION_FAILED', 'outcome');
+    await expectRefused(h, id, () => recordContact(id, contact({ participants: undefined })), 400, 'VALIDATION_FAILED', 'participants');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'lost' }), 400, 'VALIDATION_FAILED', 'reason');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'lost', reason: ' ' }), 400, 'VALIDATION_FAILED', 'reason');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'won' }), 400, 'VALIDATION_FAILED', 'outcome');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'proceed' }, auditor), 403, 'FORBIDDEN_ROLE');
 
     const proceeded = await conclude(id, { outcome: 'proceed' });
     expect(proceeded.status).toBe(200);
     expect(proceeded.body.stage).toBe('signing');
-    await expectRefused(id, () => conclude(id, { outcome: 'proceed' }), 409, 'WRONG_STAGE');
-    await expectRefused(id, () => conclude(id, { outcome: 'lost', reason: '重复提交' }), 409, 'WRONG_STAGE');
-    await expectRefused(id, () => recordContact(id, contact()), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'proceed' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => conclude(id, { outcome: 'lost', reason: '重复提交' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => recordContact(id, contact()), 409, 'WRONG_STAGE');
 
     const read = await h.http('GET', `/projects/${id}`, { token: auditor.token });
     expect(read.body).toMatchObject({ stage: 'signing', negotiation: { contacts: [], outcome: { kind: 'proceed' } } });

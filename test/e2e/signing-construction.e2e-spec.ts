@@ -1,7 +1,8 @@
 import { addDays, daysBetween, MILESTONE_KINDS, MILESTONE_LABELS, shanghaiDate, type Lead, type MilestoneKind, type SignContractCommand } from '@zs/domain';
 import { eventually } from '../support/eventually';
-import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
-import { auditOf, notificationsOf, tableCounts } from '../support/read-model';
+import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
+import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
+import { auditOf, notificationsOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
 import { sampleLead } from '../support/sample-lead';
 
@@ -13,13 +14,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 const TODAY = shanghaiDate(Date.now());
 const day = (days: number): string => addDays(TODAY, days);
-
-interface Staff {
-  token: string;
-  id: string;
-  displayName: string;
-  role: string;
-}
 
 /** Signed 20 days ago; every committed date (and so every template due date but one) in the future. */
 function contractBody(overrides: Partial<SignContractCommand> = {}): SignContractCommand {
@@ -62,13 +56,6 @@ describe('signing and construction over HTTP', () => {
     };
   }
 
-  async function staff(username: string): Promise<Staff> {
-    const token = await h.login(username);
-    const me = await h.http('GET', '/auth/me', { token });
-    expect(me.status).toBe(200);
-    return { token, id: me.body.id, displayName: me.body.displayName, role: me.body.role };
-  }
-
   async function registered(lead: Partial<Lead> = {}): Promise<string> {
     const res = await post('/leads', officer, sampleLead(lead));
     expect(res.status).toBe(201);
@@ -99,22 +86,9 @@ describe('signing and construction over HTTP', () => {
     return id;
   }
 
-  /** A refusal: exact status and code, naming the field when given; nothing in the database moved. */
-  async function expectRefused(projectId: string, send: () => Promise<HttpResult>, status: number, code: string, field?: string): Promise<HttpResult> {
-    const before = { counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, projectId) };
-    const res = await send();
-    expect({ status: res.status, body: res.body }).toMatchObject({
-      status,
-      body: { statusCode: status, code, message: expect.any(String), correlationId: expect.any(String) },
-    });
-    if (field) expect((res.body.details ?? []).map((d: { field: string }) => d.field)).toContain(field);
-    expect({ counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, projectId) }).toEqual(before);
-    return res;
-  }
-
   beforeAll(async () => {
     h = await startE2eHarness();
-    [officer, taskForce, psb, auditor] = await Promise.all([staff('officer'), staff('taskforce'), staff('psb'), staff('auditor')]);
+    [officer, taskForce, psb, auditor] = await Promise.all([loginStaff(h, 'officer'), loginStaff(h, 'taskforce'), loginStaff(h, 'psb'), loginStaff(h, 'auditor')]);
   });
   afterAll(async () => {
     await h?.teardown();
@@ -324,56 +298,56 @@ describe('signing and construction over HTTP', () => {
 
   it('refuses contracts in the wrong stage, by the wrong role or with wrong values, without changing anything', async () => {
     const early = await inNegotiation();
-    await expectRefused(early, () => sign(early, contractBody()), 409, 'WRONG_STAGE');
+    await expectRefused(h, early, () => sign(early, contractBody()), 409, 'WRONG_STAGE');
 
     const id = await inSigning();
-    await expectRefused(id, () => sign(id, contractBody(), psb), 403, 'FORBIDDEN_ROLE');
-    await expectRefused(id, () => sign(id, contractBody(), auditor), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => sign(id, contractBody(), psb), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => sign(id, contractBody(), auditor), 403, 'FORBIDDEN_ROLE');
     const outOfOrder = { constructionStart: day(10), equipmentEntry: day(40), production: day(30), firstTax: day(200) };
-    await expectRefused(id, () => sign(id, contractBody({ committed: outOfOrder })), 400, 'VALIDATION_FAILED', 'committed.production');
+    await expectRefused(h, id, () => sign(id, contractBody({ committed: outOfOrder })), 400, 'VALIDATION_FAILED', 'committed.production');
     const beforeSigning = { constructionStart: day(-21), equipmentEntry: day(40), production: day(120), firstTax: day(200) };
-    await expectRefused(id, () => sign(id, contractBody({ committed: beforeSigning })), 400, 'VALIDATION_FAILED', 'committed.constructionStart');
-    await expectRefused(id, () => sign(id, contractBody({ factoryAreaM2: undefined })), 400, 'VALIDATION_FAILED', 'landAreaM2');
-    await expectRefused(id, () => sign(id, contractBody({ factoryAreaM2: 0, landAreaM2: 0 })), 400, 'VALIDATION_FAILED', 'landAreaM2');
-    await expectRefused(id, () => sign(id, { ...contractBody(), contractInvestmentYi: '6.8' }), 400, 'VALIDATION_FAILED', 'contractInvestmentYi');
-    await expectRefused(id, () => sign(id, contractBody({ contractInvestmentYi: -1 })), 400, 'VALIDATION_FAILED', 'contractInvestmentYi');
-    await expectRefused(id, () => sign(id, contractBody({ signedOn: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'signedOn');
-    await expectRefused(id, () => sign(id, { ...contractBody(), committed: undefined }), 400, 'VALIDATION_FAILED', 'committed');
+    await expectRefused(h, id, () => sign(id, contractBody({ committed: beforeSigning })), 400, 'VALIDATION_FAILED', 'committed.constructionStart');
+    await expectRefused(h, id, () => sign(id, contractBody({ factoryAreaM2: undefined })), 400, 'VALIDATION_FAILED', 'landAreaM2');
+    await expectRefused(h, id, () => sign(id, contractBody({ factoryAreaM2: 0, landAreaM2: 0 })), 400, 'VALIDATION_FAILED', 'landAreaM2');
+    await expectRefused(h, id, () => sign(id, { ...contractBody(), contractInvestmentYi: '6.8' }), 400, 'VALIDATION_FAILED', 'contractInvestmentYi');
+    await expectRefused(h, id, () => sign(id, contractBody({ contractInvestmentYi: -1 })), 400, 'VALIDATION_FAILED', 'contractInvestmentYi');
+    await expectRefused(h, id, () => sign(id, contractBody({ signedOn: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'signedOn');
+    await expectRefused(h, id, () => sign(id, { ...contractBody(), committed: undefined }), 400, 'VALIDATION_FAILED', 'committed');
     const badShape = { constructionStart: day(10), equipmentEntry: day(40), production: '明年六月', firstTax: day(200) };
-    await expectRefused(id, () => sign(id, contractBody({ committed: badShape })), 400, 'VALIDATION_FAILED', 'committed.production');
+    await expectRefused(h, id, () => sign(id, contractBody({ committed: badShape })), 400, 'VALIDATION_FAILED', 'committed.production');
 
     // Nothing moved: the project can still be signed, once.
     expect((await sign(id, contractBody())).status).toBe(200);
-    await expectRefused(id, () => sign(id, contractBody()), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => sign(id, contractBody()), 409, 'WRONG_STAGE');
   });
 
   it('refuses construction steps in the wrong order, by the wrong role or with wrong values, without changing anything', async () => {
     const id = await inConstruction({ companyName: '醴陵陶瓷新材料有限公司' });
-    await expectRefused(id, () => assign(id, officer), 403, 'FORBIDDEN_ROLE');
-    await expectRefused(id, () => plan(id, planBody(undefined, MILESTONE_KINDS.filter((k) => k !== 'trial_production'))), 400, 'VALIDATION_FAILED', 'nodes');
-    await expectRefused(id, () => plan(id, planBody(), officer), 403, 'FORBIDDEN_ROLE');
-    await expectRefused(id, () => plan(id, { nodes: Array.from({ length: 21 }, () => planBody().nodes[0]) }), 400, 'VALIDATION_FAILED', 'nodes');
-    await expectRefused(id, () => plan(id, planBody({ company_registration: day(-21) })), 400, 'VALIDATION_FAILED', 'nodes[0].dueOn');
-    await expectRefused(id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }), 409, 'WRONG_STAGE');
-    await expectRefused(id, () => production(id, { actualDate: day(-1), evidence: '投产' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => assign(id, officer), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => plan(id, planBody(undefined, MILESTONE_KINDS.filter((k) => k !== 'trial_production'))), 400, 'VALIDATION_FAILED', 'nodes');
+    await expectRefused(h, id, () => plan(id, planBody(), officer), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => plan(id, { nodes: Array.from({ length: 21 }, () => planBody().nodes[0]) }), 400, 'VALIDATION_FAILED', 'nodes');
+    await expectRefused(h, id, () => plan(id, planBody({ company_registration: day(-21) })), 400, 'VALIDATION_FAILED', 'nodes[0].dueOn');
+    await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => production(id, { actualDate: day(-1), evidence: '投产' }), 409, 'WRONG_STAGE');
 
     expect((await plan(id, planBody())).status).toBe(200);
-    await expectRefused(id, () => plan(id, planBody()), 409, 'WRONG_STAGE');
-    await expectRefused(id, () => complete(id, 'groundbreaking', { completedOn: day(-1), evidence: '开工' }), 400, 'VALIDATION_FAILED', 'kind');
-    await expectRefused(id, () => complete(id, 'company_registration', { completedOn: day(2), evidence: '营业执照' }), 400, 'VALIDATION_FAILED', 'completedOn');
-    await expectRefused(id, () => complete(id, 'company_registration', { completedOn: day(-21), evidence: '营业执照' }), 400, 'VALIDATION_FAILED', 'completedOn');
-    await expectRefused(id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '  ' }), 400, 'VALIDATION_FAILED', 'evidence');
-    await expectRefused(id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }, officer), 403, 'FORBIDDEN_ROLE');
-    await expectRefused(id, () => complete(id, 'production', { completedOn: day(-1), evidence: '投产' }), 400, 'VALIDATION_FAILED', 'kind');
+    await expectRefused(h, id, () => plan(id, planBody()), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => complete(id, 'groundbreaking', { completedOn: day(-1), evidence: '开工' }), 400, 'VALIDATION_FAILED', 'kind');
+    await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(2), evidence: '营业执照' }), 400, 'VALIDATION_FAILED', 'completedOn');
+    await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(-21), evidence: '营业执照' }), 400, 'VALIDATION_FAILED', 'completedOn');
+    await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '  ' }), 400, 'VALIDATION_FAILED', 'evidence');
+    await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }, officer), 403, 'FORBIDDEN_ROLE');
+    await expectRefused(h, id, () => complete(id, 'production', { completedOn: day(-1), evidence: '投产' }), 400, 'VALIDATION_FAILED', 'kind');
 
     expect((await complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' })).status).toBe(200);
-    await expectRefused(id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }), 409, 'WRONG_STAGE');
-    await expectRefused(id, () => production(id, { actualDate: day(-1), evidence: '首批产品下线' }), 409, 'WRONG_STAGE');
-    await expectRefused(id, () => progress(id, { date: day(2), note: '场地平整' }), 400, 'VALIDATION_FAILED', 'date');
-    await expectRefused(id, () => rebaseline(id, { changes: [{ kind: 'construction_start', dueOn: day(20) }] }), 400, 'VALIDATION_FAILED', 'reason');
-    await expectRefused(id, () => rebaseline(id, { reason: ' ', changes: [{ kind: 'construction_start', dueOn: day(20) }] }), 400, 'VALIDATION_FAILED', 'reason');
-    await expectRefused(id, () => rebaseline(id, { reason: '顺延', changes: [] }), 400, 'VALIDATION_FAILED', 'changes');
-    await expectRefused(id, () => rebaseline(id, { reason: '顺延', changes: [{ kind: 'company_registration', dueOn: day(20) }] }), 400, 'VALIDATION_FAILED', 'changes[0].kind');
+    await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => production(id, { actualDate: day(-1), evidence: '首批产品下线' }), 409, 'WRONG_STAGE');
+    await expectRefused(h, id, () => progress(id, { date: day(2), note: '场地平整' }), 400, 'VALIDATION_FAILED', 'date');
+    await expectRefused(h, id, () => rebaseline(id, { changes: [{ kind: 'construction_start', dueOn: day(20) }] }), 400, 'VALIDATION_FAILED', 'reason');
+    await expectRefused(h, id, () => rebaseline(id, { reason: ' ', changes: [{ kind: 'construction_start', dueOn: day(20) }] }), 400, 'VALIDATION_FAILED', 'reason');
+    await expectRefused(h, id, () => rebaseline(id, { reason: '顺延', changes: [] }), 400, 'VALIDATION_FAILED', 'changes');
+    await expectRefused(h, id, () => rebaseline(id, { reason: '顺延', changes: [{ kind: 'company_registration', dueOn: day(20) }] }), 400, 'VALIDATION_FAILED', 'changes[0].kind');
 
     const after = await read(id);
     expect(after.body.construction.versions).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { addDays, MILESTONE_KINDS, shanghaiDate, type Lead, type MilestoneKind } from '@zs/domain';
 import { eventually } from '../support/eventually';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
+import { loginStaff, type Staff } from '../support/e2e-staff';
 import { sampleContract } from '../support/sample-contract';
 import { sampleLead } from '../support/sample-lead';
 
@@ -9,13 +10,6 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Today in Asia/Shanghai (the workflow's calendar), fixed once so every date of the file agrees. */
 const TODAY = shanghaiDate(Date.now());
 const day = (days: number): string => addDays(TODAY, days);
-
-interface Staff {
-  token: string;
-  id: string;
-  displayName: string;
-  role: string;
-}
 
 interface Task {
   projectId: string;
@@ -45,13 +39,6 @@ describe('GET /tasks (the staff work queue)', () => {
 
   const post = (path: string, who: Staff, body: unknown) => h.http('POST', path, { token: who.token, body });
   const read = async (id: string) => (await h.http('GET', `/projects/${id}`, { token: auditor.token })).body;
-
-  async function staff(username: string): Promise<Staff> {
-    const token = await h.login(username);
-    const me = await h.http('GET', '/auth/me', { token });
-    expect(me.status).toBe(200);
-    return { token, id: me.body.id, displayName: me.body.displayName, role: me.body.role };
-  }
 
   async function registered(lead: Partial<Lead> = {}): Promise<string> {
     const res = await post('/leads', officer, sampleLead(lead));
@@ -87,7 +74,7 @@ describe('GET /tasks (the staff work queue)', () => {
   beforeAll(async () => {
     h = await startE2eHarness();
     [officer, taskForce, ecbHead, psb, esb, auditor] = await Promise.all(
-      ['officer', 'taskforce', 'ecb-head', 'psb', 'esb', 'auditor'].map((u) => staff(u)),
+      ['officer', 'taskforce', 'ecb-head', 'psb', 'esb', 'auditor'].map((u) => loginStaff(h, u)),
     );
   });
   afterAll(async () => {
@@ -196,7 +183,7 @@ describe('GET /tasks (the staff work queue)', () => {
       const res = await h.http('GET', '/tasks', { token: auditor.token });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
-      const admin = await staff('admin');
+      const admin = await loginStaff(h, 'admin');
       expect((await h.http('GET', '/tasks?pageSize=5', { token: admin.token })).body).toEqual({ items: [], total: 0, page: 1, pageSize: 5 });
     });
   });
