@@ -3,6 +3,7 @@ import type { LifecycleActivities } from '@zs/contracts';
 import { InAppChannel } from './notifier/in-app.channel';
 import { Notifier } from './notifier/notifier';
 import { createRecordProjectEvent } from './record-project-event';
+import { createRecordServiceRequestEvent } from './record-service-request-event';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -15,5 +16,6 @@ export function createActivities({ dataSource, notifier }: ActivityDeps): Lifecy
   return {
     recordProjectEvent: createRecordProjectEvent(dataSource),
     sendNotification: (request) => send.send(request),
+    recordServiceRequestEvent: createRecordServiceRequestEvent(dataSource),
   };
 }

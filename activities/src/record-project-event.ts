@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RecordProjectEventInput } from '@zs/contracts';
+import { appendAuditEvent } from './audit-event-writer';
 
 /**
  * Appends the audit event and refreshes the read model in one transaction.
@@ -10,25 +11,7 @@ export function createRecordProjectEvent(dataSource: DataSource) {
   return async function recordProjectEvent({ workflowId, runId, state, audit }: RecordProjectEventInput): Promise<void> {
     const lead = state.lead;
     await dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO audit_events
-           (project_id, seq, occurred_at, actor_id, actor_role, action, payload, stage_before, stage_after, workflow_id, run_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (project_id, seq) DO NOTHING`,
-        [
-          state.projectId,
-          audit.seq,
-          new Date(audit.at),
-          audit.actor.userId,
-          audit.actor.role,
-          audit.action,
-          JSON.stringify(audit.payload),
-          audit.stageBefore,
-          audit.stageAfter,
-          workflowId,
-          runId,
-        ],
-      );
+      await appendAuditEvent(tx, state.projectId, workflowId, runId, audit);
       await tx.query(
         `INSERT INTO projects
            (id, workflow_id, run_id, company_name, industry_chain, estimated_investment_yi, source_channel,

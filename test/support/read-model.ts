@@ -31,7 +31,7 @@ export interface AuditRow {
 export async function auditOf(ds: DataSource, projectId: string): Promise<AuditRow[]> {
   return ds.query(
     `SELECT seq, action, actor_id, actor_role, stage_before, stage_after, payload, workflow_id, run_id
-       FROM audit_events WHERE project_id = $1 ORDER BY seq`,
+       FROM audit_events WHERE project_id = $1 ORDER BY occurred_at, id`,
     [projectId],
   );
 }

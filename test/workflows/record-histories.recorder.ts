@@ -9,12 +9,19 @@ import {
   establishMilestonePlanUpdate,
   recordFulfilmentCheckUpdate,
   terminateContractUpdate,
+  raiseServiceRequestUpdate,
+  serviceRequestRegisteredUpdate,
+  acceptServiceRequestUpdate,
+  transferServiceRequestUpdate,
+  resolveServiceRequestUpdate,
+  rateServiceRequestUpdate,
   rebaselinePlanUpdate,
   recordProductionUpdate,
   signContractUpdate,
 } from '@zs/contracts';
 import { addDays, MILESTONE_KINDS, shanghaiDate } from '@zs/domain';
 import { sampleContract } from '../support/sample-contract';
+import { driveToService, ESB, PSB, step } from '../support/lifecycle-journey';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 import { writeHistory } from './history-files';
 
@@ -155,5 +162,23 @@ describe('record workflow histories', () => {
     await handle.executeUpdate(terminateContractUpdate, { args: [{ actor: leader, command: { reason: '企业经营困难无法履约', approver: '管委会主任' } }] });
     await handle.result();
     writeHistory('contract-terminated', await handle.fetchHistory());
+  });
+
+  it('service-phase and service-request-reopened', async () => {
+    const { handle } = await driveToService(h);
+    const { workflowId } = await step(handle, raiseServiceRequestUpdate, ESB, { category: 'urgent', title: '厂区道路积水', description: '请协调', department: '城管局' });
+    const request = h.env.client.workflow.getHandle(workflowId);
+    await request.executeUpdate(serviceRequestRegisteredUpdate);
+    await step(request, transferServiceRequestUpdate, PSB, { toDepartment: '住建局', reason: '排水管网归住建局' });
+    await h.env.sleep(30 * HOUR);
+    await step(request, acceptServiceRequestUpdate, ESB, {});
+    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '已疏通' });
+    await step(request, rateServiceRequestUpdate, ESB, { rating: 'unsatisfied', comment: '仍积水' });
+    await h.env.sleep(50 * HOUR);
+    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '新建管网' });
+    await step(request, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
+    await request.result();
+    writeHistory('service-request-reopened', await request.fetchHistory());
+    writeHistory('service-phase', await handle.fetchHistory());
   });
 });

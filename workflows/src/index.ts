@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { projectLifecycleWorkflow } from './project-lifecycle.workflow';
+export { serviceRequestWorkflow } from './service-request.workflow';

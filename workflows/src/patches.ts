@@ -12,4 +12,6 @@ export const PATCHES = {
   constructionWatch: 'construction-watch-v1',
   /** Periodic fulfilment-check reminders after production (issue 3). */
   fulfilmentWatch: 'fulfilment-watch-v1',
+  /** Continue-as-new during the years-long service phase (issue 3). */
+  serviceContinueAsNew: 'service-continue-as-new-v1',
 } as const;

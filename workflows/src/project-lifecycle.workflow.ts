@@ -2,15 +2,23 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  raiseServiceRequestUpdate,
+  SERVICE_REQUEST_WORKFLOW_TYPE,
+  serviceRequestWorkflowId,
+  type ServiceRequestWorkflowInput,
   assignCommissionerUpdate,
   completeMilestoneUpdate,
   completeProjectUpdate,
@@ -37,6 +45,8 @@ import {
   type StepUpdate,
 } from '@zs/contracts';
 import {
+  validateServiceRequest,
+  ERROR_CODES,
   assignCommissioner,
   completeMilestone,
   completeProject,
@@ -88,12 +98,17 @@ function refuse(err: unknown): never {
   throw err;
 }
 
+/** Continue-as-new well before the server's limits (51,200 events), at the SDK's suggestion or at our own cap. */
+export const MAX_EVENTS_PER_RUN = 2_000;
+const historyTooLong = (): boolean => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_EVENTS_PER_RUN;
+
 /** One durable workflow per investment project, from lead to the end of its life. */
 export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Promise<ProjectState> {
   const { workflowId, runId } = workflowInfo();
-  const registration = registerLead(input.projectId, input.lead, input.registeredBy, Date.now());
-  let state = registration.state;
-  let persistedSeq = 0;
+  // A run continued-as-new resumes the carried-over state; only the first run registers the lead.
+  const registration = input.resume ? null : registerLead(input.projectId, input.lead, input.registeredBy, Date.now());
+  let state = input.resume ?? registration!.state;
+  let persistedSeq = input.resume ? input.resume.seq : 0;
 
   const snapshot = (): ProjectSnapshot => ({ state, requestHash: input.requestHash });
 
@@ -160,6 +175,31 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   step(completeProjectUpdate, completeProject);
   step(terminateContractUpdate, terminateContract);
 
+  // 企业点单: each request lives in its own child workflow (own clocks, own history), abandoned
+  // rather than closed with the project run so it survives continue-as-new.
+  setHandler(
+    raiseServiceRequestUpdate,
+    async ({ actor, command }) => {
+      const requestId = uuid4();
+      const workflowId = serviceRequestWorkflowId(requestId);
+      const input: ServiceRequestWorkflowInput = { requestId, projectId: state.projectId, companyName: state.lead.companyName, command, raisedBy: actor };
+      await startChild(SERVICE_REQUEST_WORKFLOW_TYPE, { workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+      return { requestId, workflowId };
+    },
+    {
+      validator: ({ actor, command }) => {
+        try {
+          if (state.stage !== 'service') {
+            throw new DomainError(ERROR_CODES.WRONG_STAGE, `service requests start after production: project is in stage ${state.stage}`);
+          }
+          validateServiceRequest(command, actor);
+        } catch (err) {
+          refuse(err);
+        }
+      },
+    },
+  );
+
   const deps = { getState: () => state, apply, notify: sendNotification };
   const intakeClock = runIntakeClock(deps);
   const negotiationFollowUp = runNegotiationFollowUp(deps);
@@ -169,12 +209,14 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
 
   upsertSearchAttributes([
     { key: SA_PROJECT_STAGE, value: state.stage },
-    { key: SA_SLA_OVERDUE, value: false },
+    { key: SA_SLA_OVERDUE, value: state.overdue },
     { key: SA_INDUSTRY_CHAIN, value: input.lead.industryChain },
     { key: SA_INFO_GRADE, value: input.lead.infoGrade },
   ]);
-  await recordProjectEvent({ workflowId, runId, state, audit: registration.audit });
-  persistedSeq = Math.max(persistedSeq, registration.audit.seq);
+  if (registration) {
+    await recordProjectEvent({ workflowId, runId, state, audit: registration.audit });
+    persistedSeq = Math.max(persistedSeq, registration.audit.seq);
+  }
 
   await intakeClock();
   if (state.stage === 'negotiation' && patched(PATCHES.negotiationFollowUp)) await negotiationFollowUp();
@@ -184,7 +226,19 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     await Promise.all([commissionerClock(), patched(PATCHES.constructionWatch) ? constructionWatch() : undefined]);
   }
 
-  if (state.stage === 'service' && patched(PATCHES.fulfilmentWatch)) await fulfilmentWatch();
+  if (state.stage === 'service' && patched(PATCHES.fulfilmentWatch)) {
+    const watch = fulfilmentWatch();
+    if (patched(PATCHES.serviceContinueAsNew)) {
+      // The service phase lasts years: keep each run's history bounded by continuing as new,
+      // with every handler drained and the whole state carried over.
+      await Promise.race([watch, condition(() => state.stage !== 'service' || historyTooLong())]);
+      if (state.stage === 'service') {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof projectLifecycleWorkflow>({ ...input, resume: state });
+      }
+    }
+    await watch;
+  }
 
   // Post-production service requests arrive with the rest of the lifecycle issue; until then a
   // project stays open here, durable, waiting for its next step.

@@ -14,19 +14,21 @@ import {
   type Transition,
 } from '@zs/domain';
 
-export interface ClockDeps {
-  getState(): ProjectState;
-  apply(t: Transition): Promise<void>;
+export interface ClockDeps<S = ProjectState, T = Transition> {
+  getState(): S;
+  apply(t: T): Promise<void>;
   notify(request: NotificationRequest): Promise<void>;
 }
 
-export interface SlaClockSpec {
+export interface SlaClockSpec<S = ProjectState, T = Transition> {
   policy: SlaPolicy;
   /** The clock in the state; null when it does not exist (yet). */
-  clockOf(state: ProjectState): SlaClock | null;
+  clockOf(state: S): SlaClock | null;
   /** Whether the step this clock waits for is still open (the runner ends when false). */
-  isOpen(state: ProjectState): boolean;
-  fire(state: ProjectState, threshold: Threshold, actor: AuditActor, now: number): Transition;
+  isOpen(state: S): boolean;
+  fire(state: S, threshold: Threshold, actor: AuditActor, now: number): T;
+  /** The alert for a fired threshold (state as it was before firing). */
+  alert(state: S, threshold: Threshold): NotificationRequest;
 }
 
 export function slaAlert(state: ProjectState, policy: SlaPolicy, threshold: Threshold): NotificationRequest {
@@ -52,7 +54,7 @@ export function slaAlert(state: ProjectState, policy: SlaPolicy, threshold: Thre
  * One SLA clock: sleeps until the next threshold of active (unpaused) time, fires it once
  * (audited, then alerted), and re-plans whenever the clock is paused, resumed or stopped.
  */
-export function runSlaClock(deps: ClockDeps, spec: SlaClockSpec): () => Promise<void> {
+export function runSlaClock<S, T>(deps: ClockDeps<S, T>, spec: SlaClockSpec<S, T>): () => Promise<void> {
   const thresholds = thresholdsOf(spec.policy);
   const open = () => spec.isOpen(deps.getState());
   const clockNow = () => spec.clockOf(deps.getState());
@@ -77,7 +79,7 @@ export function runSlaClock(deps: ClockDeps, spec: SlaClockSpec): () => Promise<
       }
       const state = deps.getState();
       await deps.apply(spec.fire(state, pending, SYSTEM_ACTOR, Date.now()));
-      await deps.notify(slaAlert(state, spec.policy, pending));
+      await deps.notify(spec.alert(state, pending));
     }
   };
 }

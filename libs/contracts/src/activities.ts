@@ -1,10 +1,17 @@
-import type { AuditEntry, ProjectState, Role } from '@zs/domain';
+import type { AuditEntry, ProjectState, Role, ServiceRequestState } from '@zs/domain';
 
 /** Persists one state change: the audit event and the read model, atomically and idempotently. */
 export interface RecordProjectEventInput {
   workflowId: string;
   runId: string;
   state: ProjectState;
+  audit: AuditEntry;
+}
+
+export interface RecordServiceRequestEventInput {
+  workflowId: string;
+  runId: string;
+  state: ServiceRequestState;
   audit: AuditEntry;
 }
 
@@ -28,4 +35,5 @@ export interface NotificationRequest {
 export interface LifecycleActivities {
   recordProjectEvent(input: RecordProjectEventInput): Promise<void>;
   sendNotification(request: NotificationRequest): Promise<void>;
+  recordServiceRequestEvent(input: RecordServiceRequestEventInput): Promise<void>;
 }

@@ -2,3 +2,4 @@ export * from './task-queue';
 export * from './search-attributes';
 export * from './project-workflow';
 export * from './activities';
+export * from './service-request-workflow';

@@ -31,6 +31,8 @@ export interface ProjectWorkflowInput {
   registeredBy: Actor;
   /** Hash of the registration request, so a reused Idempotency-Key with another body is refused. */
   requestHash: string;
+  /** Set on continue-as-new: the whole state carried over into the next run. */
+  resume?: ProjectState;
 }
 
 /** Every step update carries who acts; the API takes it from the verified token only. */

@@ -21,3 +21,5 @@ export * from './project/project-intervals';
 export * from './project/fulfilment-state';
 export * from './project/fulfilment-transitions';
 export * from './project/pending-tasks';
+export * from './service/service-request-state';
+export * from './service/service-request-transitions';

@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   'fulfilment.check': ['enterprise_service_bureau', 'economic_cooperation_bureau_head'],
   /** Completing a project or terminating its contract is a leadership decision. */
   'project.close': ['zone_leadership'],
+  /** The bureau records the firm's requests and ratings (企业点单, 评价) on its behalf. */
+  'service.raise': ['enterprise_service_bureau'],
+  /** Departments accept, transfer and resolve; until departments are modelled, the service bureaus act for them. */
+  'service.handle': ['enterprise_service_bureau', 'project_service_bureau'],
+  'service.rate': ['enterprise_service_bureau'],
   'project.read': [...ROLES],
 } satisfies Record<string, readonly Role[]>;
 

@@ -6,10 +6,11 @@ import { UserEntity } from './entities/user.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { StepIdempotencyKeys1763900100000 } from './migrations/1763900100000-step-idempotency-keys';
 import { NotificationRecipientUser1763900200000 } from './migrations/1763900200000-notification-recipient-user';
+import { ServiceRequests1763900300000 } from './migrations/1763900300000-service-requests';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000];
 
 export interface DataSourceConfig {
   url: string;

@@ -3,12 +3,14 @@ import type { Role } from '../roles';
 const HOUR_MS = 60 * 60 * 1000;
 
 /** The clocks the engine runs. Each has exactly one policy. */
-export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment'] as const;
+export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment', 'service_accept', 'service_resolve'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
 export const CLOCK_LABELS: Record<ClockName, string> = {
   intake_decision: '48小时承接研判',
   commissioner_assignment: '项目专员指派',
+  service_accept: '部门接单',
+  service_resolve: '问题销单',
 };
 
 export interface WarningRule {
@@ -60,6 +62,26 @@ export const COMMISSIONER_ASSIGNMENT_POLICY: SlaPolicy = {
     { level: 1, afterBreachMs: 0, notify: 'project_service_bureau' },
     { level: 2, afterBreachMs: 24 * HOUR_MS, notify: 'zone_leadership' },
   ],
+};
+
+const SERVICE_ESCALATIONS: EscalationRule[] = [
+  { level: 1, afterBreachMs: 0, notify: 'enterprise_service_bureau' },
+  { level: 2, afterBreachMs: 48 * HOUR_MS, notify: 'zone_leadership' },
+];
+
+/** 部门接单: the department takes the request within a day (a working day once issue 4 lands). */
+export const SERVICE_ACCEPT_POLICY: SlaPolicy = {
+  clock: 'service_accept',
+  budgetMs: 24 * HOUR_MS,
+  warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }],
+  escalations: SERVICE_ESCALATIONS,
+};
+
+/** 问题销单 limits by category: urgent 48 h, normal 5 days, complex 15 days (working days with issue 4). */
+export const SERVICE_RESOLVE_POLICIES: Record<'urgent' | 'normal' | 'complex', SlaPolicy> = {
+  urgent: { clock: 'service_resolve', budgetMs: 48 * HOUR_MS, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS },
+  normal: { clock: 'service_resolve', budgetMs: 5 * 24 * HOUR_MS, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS },
+  complex: { clock: 'service_resolve', budgetMs: 15 * 24 * HOUR_MS, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS },
 };
 
 export type ThresholdKind = 'warning' | 'escalation';

@@ -40,6 +40,7 @@ export class ProjectsRepository {
   }
 
   history(projectId: string): Promise<AuditEventEntity[]> {
-    return this.dataSource.getRepository(AuditEventEntity).find({ where: { projectId }, order: { seq: 'ASC' } });
+    // Service requests (child workflows) keep their own sequence: the project's history is in time order.
+    return this.dataSource.getRepository(AuditEventEntity).find({ where: { projectId }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
 }

@@ -1,0 +1,41 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  assignCommissionerUpdate,
+  completeMilestoneUpdate,
+  concludeNegotiationUpdate,
+  decideIntakeUpdate,
+  establishMilestonePlanUpdate,
+  recordProductionUpdate,
+  signContractUpdate,
+} from '@zs/contracts';
+import { addDays, MILESTONE_KINDS, shanghaiDate, type Actor, type Lead } from '@zs/domain';
+import { sampleContract } from './sample-contract';
+import { OFFICER, TASK_FORCE, type TimeSkippingHarness } from './time-skipping-harness';
+
+export const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
+export const ESB: Actor = { userId: 'u-esb', role: 'enterprise_service_bureau', displayName: '赵静' };
+export const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', displayName: '陈刚' };
+
+/** One staff step (a workflow Update) by `actor`; the command's shape is the workflow's to check. */
+export const step = (handle: WorkflowHandle, update: unknown, actor: Actor, command: unknown) =>
+  (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(update, { args: [{ actor, command }] });
+
+/** Lead → accepted → proceed → signed 30 days ago → commissioner → plan → every node → production today. */
+export async function driveToService(h: TimeSkippingHarness, lead: Partial<Lead> = {}) {
+  const { projectId, handle } = await h.register(lead);
+  const accepted = await step(handle, decideIntakeUpdate, TASK_FORCE, { action: 'accept' });
+  const today = shanghaiDate(accepted.state.intake.decision.decidedAt);
+  await step(handle, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' });
+  const signedOn = addDays(today, -30);
+  const contract = sampleContract({ signedOn, committed: { constructionStart: addDays(today, -20), equipmentEntry: addDays(today, -16), production: addDays(today, 5), firstTax: addDays(today, 100) } });
+  await step(handle, signContractUpdate, OFFICER, contract);
+  await step(handle, assignCommissionerUpdate, PSB, { commissionerUserId: 'u-zhang', commissionerName: '张专员' });
+  // Due dates in the future: the template's (from past committed dates) would already be overdue.
+  const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', todos: ['办理'], dueOn: addDays(today, 30) }));
+  await step(handle, establishMilestonePlanUpdate, PSB, { nodes });
+  for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+    await step(handle, completeMilestoneUpdate, PSB, { kind, completedOn: kind === 'equipment_entry' ? addDays(signedOn, 14) : today, evidence: '验收单' });
+  }
+  const produced = await step(handle, recordProductionUpdate, PSB, { actualDate: today, evidence: '投产仪式' });
+  return { projectId, handle: handle as WorkflowHandle, produced, today };
+}
