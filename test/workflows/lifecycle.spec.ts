@@ -1,4 +1,3 @@
-import type { WorkflowHandle } from '@temporalio/client';
 import {
   assignCommissionerUpdate,
   completeMilestoneUpdate,
@@ -12,22 +11,23 @@ import {
   recordProductionUpdate,
   signContractUpdate,
   terminateContractUpdate,
+  raiseServiceRequestUpdate,
+  serviceRequestRegisteredUpdate,
+  transferServiceRequestUpdate,
+  acceptServiceRequestUpdate,
+  resolveServiceRequestUpdate,
+  rateServiceRequestUpdate,
 } from '@zs/contracts';
-import { addDays, MILESTONE_KINDS, projectIntervals, shanghaiDate, type Actor } from '@zs/domain';
+import { addDays, MILESTONE_KINDS, projectIntervals, shanghaiDate } from '@zs/domain';
 import { eventually } from '../support/eventually';
+import { ESB, LEADER, PSB, step } from '../support/lifecycle-journey';
 import { auditOf, notificationsOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
-const ESB: Actor = { userId: 'u-esb', role: 'enterprise_service_bureau', displayName: '赵静' };
-const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', displayName: '陈刚' };
 
-/** One staff step (a workflow Update) by `actor`; the shape of each command is checked by the workflow. */
-const step = (handle: WorkflowHandle, update: unknown, actor: Actor, command: unknown) =>
-  (handle.executeUpdate as (u: unknown, o: unknown) => Promise<{ state: any }>)(update, { args: [{ actor, command }] });
 
 /** A project's whole life on the time-skipping server, with the audit history asserted in order. */
 describe('the whole project lifecycle (time-skipping)', () => {
@@ -66,10 +66,30 @@ describe('the whole project lifecycle (time-skipping)', () => {
     return { projectId, handle, produced, at };
   }
 
-  it('runs from lead to completed fulfilment, every step audited once, in order', async () => {
+  it('runs from lead through service requests to completed fulfilment, every step audited once, in order', async () => {
     const { projectId, handle, produced } = await toService();
     expect(produced.state.stage).toBe('service');
     expect(projectIntervals(produced.state)).toMatchObject({ signingToEquipmentEntryDays: 14, signingToProductionDays: 30 });
+
+    // Two service requests: one transferred to the department that owns it, one reopened after an unsatisfied rating.
+    const raise = async (title: string) => {
+      const { workflowId } = await step(handle, raiseServiceRequestUpdate, ESB, { category: 'normal', title, description: '请协调', department: '自然资源局' });
+      const request = h.env.client.workflow.getHandle(workflowId);
+      await request.executeUpdate(serviceRequestRegisteredUpdate);
+      return request;
+    };
+    const power = await raise('用电增容');
+    await step(power, transferServiceRequestUpdate, PSB, { toDepartment: '供电公司', reason: '不属本局职责' });
+    await step(power, acceptServiceRequestUpdate, ESB, {});
+    await step(power, resolveServiceRequestUpdate, ESB, { resolution: '已增容' });
+    await step(power, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
+    const road = await raise('道路积水');
+    await step(road, acceptServiceRequestUpdate, ESB, {});
+    await step(road, resolveServiceRequestUpdate, ESB, { resolution: '已疏通' });
+    await step(road, rateServiceRequestUpdate, ESB, { rating: 'unsatisfied', comment: '仍积水' });
+    await step(road, resolveServiceRequestUpdate, ESB, { resolution: '新建管网' });
+    await step(road, rateServiceRequestUpdate, ESB, { rating: 'basically_satisfied' });
+    expect([(await power.result()).status, (await road.result()).reopenCount]).toEqual(['closed', 1]);
 
     const checked = await step(handle, recordFulfilmentCheckUpdate, ESB, { investmentInPlaceYi: 6.8, taxPaidWanYuan: 320, fulfilled: true, note: '资金全部到位' });
     expect(checked.state.fulfilment.checks[0].comparison).toMatchObject({ committedInvestmentYi: 6.8, investmentRatio: 1, productionOnTime: true });
@@ -77,7 +97,9 @@ describe('the whole project lifecycle (time-skipping)', () => {
     expect(await handle.result()).toMatchObject({ stage: 'completed', closure: { outcome: 'completed' } });
 
     const audit = await auditOf(h.dataSource, projectId);
-    expect(audit.map((a) => a.seq)).toEqual(audit.map((_, i) => i + 1));
+    // The project's own events are numbered without gaps; each service request keeps its own sequence.
+    const own = audit.filter((a) => a.workflow_id === handle.workflowId);
+    expect(own.map((a) => a.seq)).toEqual(own.map((_, i) => i + 1));
     expect(audit.map((a) => `${a.action}:${a.actor_role}`)).toEqual([
       'lead.registered:investment_officer',
       'intake.accepted:intake_task_force',
@@ -89,6 +111,17 @@ describe('the whole project lifecycle (time-skipping)', () => {
       'construction.progress_logged:project_service_bureau',
       ...Array(8).fill('construction.milestone_completed:project_service_bureau'),
       'production.started:project_service_bureau',
+      'service.request_raised:enterprise_service_bureau',
+      'service.request_transferred:project_service_bureau',
+      'service.request_accepted:enterprise_service_bureau',
+      'service.request_resolved:enterprise_service_bureau',
+      'service.request_closed:enterprise_service_bureau',
+      'service.request_raised:enterprise_service_bureau',
+      'service.request_accepted:enterprise_service_bureau',
+      'service.request_resolved:enterprise_service_bureau',
+      'service.request_reopened:enterprise_service_bureau',
+      'service.request_resolved:enterprise_service_bureau',
+      'service.request_closed:enterprise_service_bureau',
       'fulfilment.checked:enterprise_service_bureau',
       'project.completed:zone_leadership',
     ]);
