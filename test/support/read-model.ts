@@ -42,6 +42,7 @@ export async function tableCounts(ds: DataSource): Promise<Record<string, number
       (SELECT count(*) FROM projects)::int AS projects,
       (SELECT count(*) FROM audit_events)::int AS audit_events,
       (SELECT count(*) FROM notifications)::int AS notifications,
+      (SELECT count(*) FROM service_requests)::int AS service_requests,
       (SELECT count(*) FROM users)::int AS users`);
   return row;
 }

@@ -7,6 +7,7 @@ import { LeadsModule } from './modules/leads/leads.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
+import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 
 /** Built from a validated config (not process.env), so tests can run several apps side by side. */
@@ -20,6 +21,7 @@ export class AppModule {
         AuthModule,
         LeadsModule,
         ProjectsModule,
+        ServiceRequestsModule,
         NotificationsModule,
         TasksModule,
         HealthModule,

@@ -29,6 +29,8 @@ const UPDATE_AFTER_CLOSE_TYPES = ['AcceptedUpdateCompletedWorkflow'];
 export interface WorkflowErrorContext {
   /** The project's stage as the read model last saw it, for a clearer "finished" message. */
   stage?: Stage;
+  /** Said instead when the run has closed, for a workflow other than the project's (a closed service request). */
+  finishedMessage?: string;
 }
 
 /**
@@ -37,9 +39,10 @@ export interface WorkflowErrorContext {
  */
 export function mapWorkflowError(err: unknown, context: WorkflowErrorContext = {}): ApiException | null {
   if (err instanceof WorkflowUpdateFailedError) {
-    return fromUpdateFailure(err.cause);
+    return fromUpdateFailure(err.cause, context);
   }
   if (err instanceof WorkflowNotFoundError) {
+    if (context.finishedMessage) return new ApiException(ERROR_CODES.WRONG_STAGE, context.finishedMessage);
     // The read model knows the project, so a missing run means the run has closed.
     const stage = context.stage ? ` (stage ${context.stage}, ${STAGE_LABELS[context.stage]})` : '';
     return new ApiException(ERROR_CODES.WRONG_STAGE, `the project's workflow has finished${stage}; no further steps are possible`);
@@ -58,14 +61,14 @@ export function mapWorkflowError(err: unknown, context: WorkflowErrorContext = {
   return null;
 }
 
-function fromUpdateFailure(cause: Error | undefined): ApiException | null {
+function fromUpdateFailure(cause: Error | undefined, context: WorkflowErrorContext): ApiException | null {
   if (!(cause instanceof ApplicationFailure)) return null;
   const type = cause.type ?? '';
   if (isErrorCode(type) && REFUSAL_CODES.includes(type)) {
     return new ApiException(type, cause.message, detailsOf(cause));
   }
   if (UPDATE_AFTER_CLOSE_TYPES.includes(type)) {
-    return new ApiException(ERROR_CODES.WRONG_STAGE, "the project's workflow finished before the step completed");
+    return new ApiException(ERROR_CODES.WRONG_STAGE, context.finishedMessage ?? "the project's workflow finished before the step completed");
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowUpdateOptions } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { ApiConfig } from '@zs/config';
 import {
@@ -34,8 +34,15 @@ export interface StepRequest<C> {
   knownStage?: Stage;
 }
 
+export interface UpdateCallOptions {
+  /** Set only when the client sent an Idempotency-Key: Temporal then returns the first result for a repeat. */
+  updateId?: string;
+  /** Words the errors (a finished run, a known stage). */
+  errorContext?: WorkflowErrorContext;
+}
+
 /**
- * Everything the API asks of the project workflow, by type name and contract types only.
+ * Everything the API asks of the workflows (a project's, a service request's), by type name and contract types only.
  * Each call is bounded by TEMPORAL_UPDATE_TIMEOUT_MS and its errors are translated in one place.
  */
 @Injectable()
@@ -79,6 +86,17 @@ export class WorkflowGateway {
           .executeUpdate(request.update, request.updateId ? { args, updateId: request.updateId } : { args }),
       { stage: request.knownStage },
     );
+  }
+
+  /**
+   * Any other Workflow Update (a service request's steps, the raise on the project workflow),
+   * with the same time limit and error translation as `step`.
+   */
+  async update<R, A extends unknown[]>(workflowId: string, update: UpdateDefinition<R, A>, args: A, options: UpdateCallOptions = {}): Promise<R> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    // The client's overloads split updates with and without arguments; one generic signature covers both.
+    const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<R, A>, opts: WorkflowUpdateOptions & { args: A }) => Promise<R>;
+    return this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
   }
 
   private async call<R>(fn: () => Promise<R>, context: WorkflowErrorContext = {}): Promise<R> {

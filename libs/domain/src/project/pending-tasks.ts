@@ -93,8 +93,9 @@ export function pendingStepLabel(step: PendingStep): string {
  * - construction: naming the commissioner against the 24-hour handover clock; laying out the plan;
  *   then each open node except production (due at the end of its due day, Asia/Shanghai), and once
  *   only production is left, recording production (the production node's person and due day).
- * - production, service and the terminal stages: nothing yet (post-production service requests
- *   arrive later).
+ * - service: the periodic fulfilment check, owed by the Enterprise Service Bureau (service
+ *   requests are child workflows with their own tasks, added by the API from their read model);
+ *   the terminal stages: nothing.
  */
 export function pendingTasks(state: ProjectState, now: number): PendingTask[] {
   const tasks: PendingTask[] = [];

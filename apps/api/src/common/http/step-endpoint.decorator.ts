@@ -27,6 +27,8 @@ export interface StepPathParam {
  * A staff step on a project (`POST /projects/:id/<path>`): a Workflow Update that answers
  * the new state, with the same permission check, idempotency header and refusals everywhere.
  * A path with parameters of its own (`:name`) must document each of them in `pathParams`.
+ * Steps on another workflow's subject (a service request: `POST /service-requests/:requestId/<path>`)
+ * name its uuid parameter with `idParam`.
  */
 export function StepEndpoint(
   path: string,
@@ -34,18 +36,19 @@ export function StepEndpoint(
   summary: string,
   responseType: new () => object,
   pathParams: readonly StepPathParam[] = [],
+  idParam = 'id',
 ): MethodDecorator {
   const inPath = [...path.matchAll(/:([A-Za-z][A-Za-z0-9_]*)/g)].map((m) => m[1]);
   const declared = pathParams.map((p) => p.name);
-  if (inPath.includes('id') || inPath.join() !== declared.join()) {
-    throw new Error(`StepEndpoint ${path}: path parameters [${inPath.join(', ')}] must be declared, in order, as pathParams [${declared.join(', ')}] (and not named id)`);
+  if (inPath.includes(idParam) || inPath.join() !== declared.join()) {
+    throw new Error(`StepEndpoint ${path}: path parameters [${inPath.join(', ')}] must be declared, in order, as pathParams [${declared.join(', ')}] (and not named ${idParam})`);
   }
   return applyDecorators(
-    Post(`:id/${path}`),
+    Post(`:${idParam}/${path}`),
     HttpCode(200),
     RequirePermission(permission),
     ApiOperation({ summary }),
-    ApiParam({ name: 'id', format: 'uuid' }),
+    ApiParam({ name: idParam, format: 'uuid' }),
     ...pathParams.map((p) =>
       ApiParam({ name: p.name, type: String, ...(p.enum ? { enum: [...p.enum] } : {}), ...(p.description ? { description: p.description } : {}) }),
     ),

@@ -10,6 +10,12 @@ import {
   PROJECT_KINDS,
   ROLE_LABELS,
   ROLES,
+  SATISFACTION_LABELS,
+  SATISFACTION_RATINGS,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  SERVICE_STATUS_LABELS,
+  SERVICE_STATUSES,
   SOURCE_CHANNEL_LABELS,
   SOURCE_CHANNELS,
   STAGE_LABELS,
@@ -30,6 +36,9 @@ export interface ReferenceData {
   clocks: LabelledCode[];
   contactKinds: LabelledCode[];
   milestoneKinds: LabelledCode[];
+  serviceCategories: LabelledCode[];
+  satisfactionRatings: LabelledCode[];
+  serviceStatuses: LabelledCode[];
 }
 
 function labelled<C extends string>(codes: readonly C[], labels: Record<C, string>): LabelledCode[] {
@@ -46,4 +55,7 @@ export const REFERENCE_DATA: ReferenceData = Object.freeze({
   clocks: labelled(CLOCK_NAMES, CLOCK_LABELS),
   contactKinds: labelled(CONTACT_KINDS, CONTACT_KIND_LABELS),
   milestoneKinds: labelled(MILESTONE_KINDS, MILESTONE_LABELS),
+  serviceCategories: labelled(SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS),
+  satisfactionRatings: labelled(SATISFACTION_RATINGS, SATISFACTION_LABELS),
+  serviceStatuses: labelled(SERVICE_STATUSES, SERVICE_STATUS_LABELS),
 });

@@ -20,7 +20,8 @@ export class TasksController {
     summary: "The caller's work queue: steps open projects are waiting for from them, overdue first, then by deadline",
     description:
       'Tasks named to the caller, tasks addressed to the caller\'s role as a whole, and for the Project Service Bureau ' +
-      "every task of the bureau's people. Derived from the read model at request time; roles with no steps (auditor, admin) get an empty list.",
+      "every task of the bureau's people. Open service requests add their next step (accept, resolve, rate) to the Enterprise Service Bureau's queue. " +
+      'Derived from the read models at request time; roles with no steps (auditor, admin) get an empty list.',
   })
   @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentUser() caller: AuthenticatedUser, @Query() query: ListTasksQuery): Promise<Page<TaskViewDto>> {

@@ -1,15 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { comparePendingTasks, isTaskFor, pendingTasks, STAGE_LABELS, TERMINAL_STAGES, type PendingTask, type ProjectState } from '@zs/domain';
+import {
+  comparePendingTasks,
+  isTaskFor,
+  pendingTasks,
+  STAGE_LABELS,
+  TERMINAL_STAGES,
+  type PendingTask,
+  type ProjectState,
+  type ServiceRequestState,
+  type Stage,
+} from '@zs/domain';
 import { ProjectEntity } from '@zs/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import type { Page } from '../../common/http/page';
 import type { ListTasksQuery } from './dto/list-tasks.query';
 import type { TaskViewDto } from './dto/task-view.dto';
+import { serviceRequestTasks, type ServiceRequestTask } from './service-request-tasks';
+
+/** A project step or a service request step: the same shape, in one queue. */
+type QueueTask = PendingTask | ServiceRequestTask;
 
 /**
- * The staff work queue: what each open project is waiting for (domain `pendingTasks`), kept to the
- * caller's own tasks. Nothing is stored; tasks are derived from the read model on every request.
+ * The staff work queue: what each open project is waiting for (domain `pendingTasks`) and what each
+ * open service request is waiting for (`serviceRequestTasks`), kept to the caller's own tasks.
+ * Nothing is stored; tasks are derived from the read models on every request.
  *
  * SCALE: this loads the state of every non-terminal project and filters in memory. That is fine for
  * a development zone's thousands of open projects; if the open-project count grows past tens of
@@ -24,11 +39,13 @@ export class TasksService {
     const now = Date.now();
     const viewer = { userId: caller.id, role: caller.role };
     const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
-    const tasks = (await this.openStates(query))
-      .flatMap((state) => pendingTasks(state, now))
-      .filter((t) => isTaskFor(t, viewer) && (overdue === undefined || t.overdue === overdue));
+    const projectTasks = (await this.openStates(query)).flatMap((state) => pendingTasks(state, now)).filter((t) => isTaskFor(t, viewer));
+    // Service request steps are addressed to a role as a whole (no one person is named).
+    const requestTasks = (await this.openRequests(query)).flatMap((r) => serviceRequestTasks(r.state, r.stage, now)).filter((t) => t.assignee.role === viewer.role);
+    const tasks: QueueTask[] = [...projectTasks, ...requestTasks].filter((t) => overdue === undefined || t.overdue === overdue);
     // Array.prototype.sort is stable: a project's own tasks keep their lifecycle order on ties.
-    tasks.sort(comparePendingTasks);
+    // The order reads only overdue, deadlineAt and projectId, which both kinds of task carry alike.
+    tasks.sort((a, b) => comparePendingTasks(a as PendingTask, b as PendingTask));
     const start = (query.page - 1) * query.pageSize;
     return { items: tasks.slice(start, start + query.pageSize).map(toView), total: tasks.length, page: query.page, pageSize: query.pageSize };
   }
@@ -44,9 +61,21 @@ export class TasksService {
     const rows = await qb.orderBy('p.id', 'ASC').getMany();
     return rows.map((r) => r.state);
   }
+
+  /** Service requests not yet closed (of projects in one stage, if asked), with their project's stage. */
+  private async openRequests(query: ListTasksQuery): Promise<Array<{ state: ServiceRequestState; stage: Stage }>> {
+    const byStage = query.stage !== undefined;
+    return this.dataSource.query(
+      `SELECT r.state, p.stage
+         FROM service_requests r JOIN projects p ON p.id = r.project_id
+        WHERE r.status <> 'closed'${byStage ? ' AND p.stage = $1' : ''}
+        ORDER BY r.id`,
+      byStage ? [query.stage] : [],
+    );
+  }
 }
 
-function toView(t: PendingTask): TaskViewDto {
+function toView(t: QueueTask): TaskViewDto {
   return {
     projectId: t.projectId,
     companyName: t.companyName,

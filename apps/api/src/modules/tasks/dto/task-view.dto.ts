@@ -27,7 +27,8 @@ export class TaskViewDto {
   @ApiProperty({
     description:
       'Stable code: intake.decide, intake.provide_info, negotiation.follow_up, signing.record_contract, ' +
-      'handover.assign_commissioner, construction.plan, construction.milestone:<kind>, construction.record_production',
+      'handover.assign_commissioner, construction.plan, construction.milestone:<kind>, construction.record_production, fulfilment.check; ' +
+      'for a service request service.accept:<requestId>, service.resolve:<requestId>, service.rate:<requestId>',
     example: 'construction.milestone:company_registration',
   })
   step!: string;

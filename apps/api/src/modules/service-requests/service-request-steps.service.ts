@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  acceptServiceRequestUpdate,
+  raiseServiceRequestUpdate,
+  rateServiceRequestUpdate,
+  resolveServiceRequestUpdate,
+  serviceRequestRegisteredUpdate,
+  transferServiceRequestUpdate,
+  type StepUpdate,
+} from '@zs/contracts';
+import {
+  ERROR_CODES,
+  SERVICE_STATUS_LABELS,
+  type Actor,
+  type RaiseServiceRequestCommand,
+  type RateServiceRequestCommand,
+  type ResolveServiceRequestCommand,
+  type ServiceRequestState,
+  type TransferServiceRequestCommand,
+} from '@zs/domain';
+import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import { ApiException } from '../../common/errors/api.exception';
+import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
+import { requestHash } from '../../common/idempotency/request-hash';
+import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
+import type { ServiceRequestViewDto } from './dto/service-request-view.dto';
+import { toServiceRequestView } from './service-request-view.mapper';
+import { ServiceRequestsQueryService } from './service-requests-query.service';
+
+const actorOf = (caller: AuthenticatedUser): Actor => ({ userId: caller.id, role: caller.role, displayName: caller.displayName });
+
+/**
+ * Write side of service requests. Raising one is an Update on the project workflow (which starts
+ * the request's own workflow); every later step is an Update on the request's workflow. The
+ * workflows' validators are the authority (role, status, text); refusals come back as 4xx.
+ */
+@Injectable()
+export class ServiceRequestStepsService {
+  constructor(
+    private readonly requests: ServiceRequestsQueryService,
+    private readonly workflows: WorkflowGateway,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
+  ) {}
+
+  /**
+   * 企业点单. A keyed repeat returns the same request: the project workflow answers a repeated
+   * update id with its first result. The key shares the project steps' scope, as it names an
+   * update on the same workflow.
+   */
+  async raise(projectId: string, caller: AuthenticatedUser, command: RaiseServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    const project = await this.requests.requireProject(projectId);
+    await this.claim(`step:${projectId}`, caller, raiseServiceRequestUpdate.name, command, idempotencyKey);
+    const raised = await this.workflows.update(project.workflowId, raiseServiceRequestUpdate, [{ actor: actorOf(caller), command }], {
+      updateId: idempotencyKey ? updateIdFromIdempotencyKey(caller.id, idempotencyKey) : undefined,
+      errorContext: { stage: project.stage },
+    });
+    // Answers once the request's first event is in the read model, so a GET right after finds it.
+    const state = await this.workflows.update(raised.workflowId, serviceRequestRegisteredUpdate, [], {
+      errorContext: { finishedMessage: `service request ${raised.requestId} has already closed` },
+    });
+    return toServiceRequestView({ state, workflowId: raised.workflowId });
+  }
+
+  accept(requestId: string, caller: AuthenticatedUser, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    return this.run(requestId, caller, acceptServiceRequestUpdate, {}, idempotencyKey);
+  }
+
+  transfer(requestId: string, caller: AuthenticatedUser, command: TransferServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    return this.run(requestId, caller, transferServiceRequestUpdate, command, idempotencyKey);
+  }
+
+  resolve(requestId: string, caller: AuthenticatedUser, command: ResolveServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    return this.run(requestId, caller, resolveServiceRequestUpdate, command, idempotencyKey);
+  }
+
+  rate(requestId: string, caller: AuthenticatedUser, command: RateServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    return this.run(requestId, caller, rateServiceRequestUpdate, command, idempotencyKey);
+  }
+
+  private async run<C>(
+    requestId: string,
+    caller: AuthenticatedUser,
+    update: UpdateDefinition<ServiceRequestState, [StepUpdate<C>]>,
+    command: C,
+    idempotencyKey?: string,
+  ): Promise<ServiceRequestViewDto> {
+    const row = await this.requests.require(requestId);
+    await this.claim(`service:${requestId}`, caller, update.name, command, idempotencyKey);
+    const state = await this.workflows.update(row.workflowId, update, [{ actor: actorOf(caller), command }], {
+      updateId: idempotencyKey ? updateIdFromIdempotencyKey(caller.id, idempotencyKey) : undefined,
+      // Its workflow ends once the request is closed: a later step is refused (409), not a 500.
+      errorContext: { finishedMessage: `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible` },
+    });
+    return toServiceRequestView({ state, workflowId: row.workflowId });
+  }
+
+  /** Remembers the key's first request in `scope`; the same key with another request is refused (422). */
+  private async claim(scope: string, caller: AuthenticatedUser, updateName: string, command: unknown, idempotencyKey?: string): Promise<void> {
+    if (!idempotencyKey) return;
+    const hash = requestHash({ update: updateName, command });
+    if (!(await this.idempotencyKeys.claim(scope, caller.id, idempotencyKey, hash))) {
+      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
+    }
+  }
+}
