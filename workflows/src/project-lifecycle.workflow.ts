@@ -1,12 +1,9 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   ParentClosePolicy,
   patched,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -39,7 +36,6 @@ import {
   SA_INFO_GRADE,
   SA_PROJECT_STAGE,
   SA_SLA_OVERDUE,
-  type LifecycleActivities,
   type ProjectSnapshot,
   type ProjectWorkflowInput,
   type StepUpdate,
@@ -74,29 +70,10 @@ import { runFulfilmentWatch } from './fulfilment-watch';
 import { runIntakeClock } from './intake-clock';
 import { runNegotiationFollowUp } from './negotiation-follow-up';
 import { PATCHES } from './patches';
+import { notifications, persistence, refuse, registerStep } from './workflow-steps';
 
-/**
- * Persistence runs as a local activity: it is part of the same workflow task as the
- * update that caused it, so a step's HTTP answer waits for one task, not three.
- * It is idempotent (unique audit sequence), so retries after a crash are harmless.
- */
-const { recordProjectEvent } = proxyLocalActivities<LifecycleActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 ms', maximumInterval: '10 seconds', backoffCoefficient: 2 },
-});
-
-const { sendNotification } = proxyActivities<LifecycleActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
-});
-
-/** Turns a domain refusal into the failure a validator throws, with the error code as its type. */
-function refuse(err: unknown): never {
-  if (err instanceof DomainError) {
-    throw ApplicationFailure.create({ type: err.code, message: err.message, details: [{ field: err.field ?? null }], nonRetryable: true });
-  }
-  throw err;
-}
+const { recordProjectEvent } = persistence;
+const { sendNotification } = notifications;
 
 /** Continue-as-new well before the server's limits (51,200 events), at the SDK's suggestion or at our own cap. */
 export const MAX_EVENTS_PER_RUN = 2_000;
@@ -133,31 +110,8 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     return snapshot();
   });
 
-  /**
-   * A staff step: the validator runs the pure transition against the current state and
-   * refuses (nothing changes, nothing is recorded); the handler applies the same transition.
-   */
-  function step<C>(
-    update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>,
-    transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition,
-  ): void {
-    setHandler(
-      update,
-      async ({ actor, command }) => {
-        await apply(transition(state, command, actor, Date.now()));
-        return snapshot();
-      },
-      {
-        validator: ({ actor, command }) => {
-          try {
-            transition(state, command, actor, Date.now());
-          } catch (err) {
-            refuse(err);
-          }
-        },
-      },
-    );
-  }
+  const step = <C>(update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>, transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition) =>
+    registerStep(update, () => state, transition, apply, snapshot);
 
   step(decideIntakeUpdate, decideIntake);
   step(provideIntakeInfoUpdate, provideIntakeInfo);

@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   acceptServiceRequestUpdate,
@@ -7,7 +7,6 @@ import {
   serviceRequestRegisteredUpdate,
   serviceRequestStateQuery,
   transferServiceRequestUpdate,
-  type LifecycleActivities,
   type NotificationRequest,
   type ServiceRequestWorkflowInput,
   type StepUpdate,
@@ -15,7 +14,6 @@ import {
 import {
   acceptServiceRequest,
   CLOCK_LABELS,
-  DomainError,
   fireServiceThreshold,
   raiseServiceRequest,
   rateServiceRequest,
@@ -31,22 +29,10 @@ import {
   type Threshold,
 } from '@zs/domain';
 import { runSlaClock } from './sla-clock-runner';
+import { notifications, persistence, registerStep } from './workflow-steps';
 
-const { recordServiceRequestEvent } = proxyLocalActivities<LifecycleActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 ms', maximumInterval: '10 seconds', backoffCoefficient: 2 },
-});
-const { sendNotification } = proxyActivities<LifecycleActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
-});
-
-function refuse(err: unknown): never {
-  if (err instanceof DomainError) {
-    throw ApplicationFailure.create({ type: err.code, message: err.message, details: [{ field: err.field ?? null }], nonRetryable: true });
-  }
-  throw err;
-}
+const { recordServiceRequestEvent } = persistence;
+const { sendNotification } = notifications;
 
 function serviceAlert(state: ServiceRequestState, policy: SlaPolicy, startedAt: number, threshold: Threshold): NotificationRequest {
   const label = CLOCK_LABELS[policy.clock];
@@ -90,27 +76,10 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
     return state;
   });
 
-  function step<C>(
+  const step = <C>(
     update: UpdateDefinition<ServiceRequestState, [StepUpdate<C>]>,
     transition: (s: ServiceRequestState, command: C, actor: Actor, now: number) => ServiceTransition,
-  ): void {
-    setHandler(
-      update,
-      async ({ actor, command }) => {
-        await apply(transition(state, command, actor, Date.now()));
-        return state;
-      },
-      {
-        validator: ({ actor, command }) => {
-          try {
-            transition(state, command, actor, Date.now());
-          } catch (err) {
-            refuse(err);
-          }
-        },
-      },
-    );
-  }
+  ) => registerStep(update, () => state, transition, apply, () => state);
   step(acceptServiceRequestUpdate, acceptServiceRequest);
   step(transferServiceRequestUpdate, transferServiceRequest);
   step(resolveServiceRequestUpdate, resolveServiceRequest);
