@@ -5,6 +5,8 @@ import {
   concludeNegotiationUpdate,
   decideIntakeUpdate,
   establishMilestonePlanUpdate,
+  logConstructionProgressUpdate,
+  recordNegotiationContactUpdate,
   recordProductionUpdate,
   signContractUpdate,
 } from '@zs/contracts';
@@ -20,11 +22,12 @@ export const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', disp
 export const step = (handle: WorkflowHandle, update: unknown, actor: Actor, command: unknown) =>
   (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(update, { args: [{ actor, command }] });
 
-/** Lead → accepted → proceed → signed 30 days ago → commissioner → plan → every node → production today. */
+/** Lead → accepted → a site inspection → proceed → signed 30 days ago → commissioner → plan → a progress entry → every node (equipment entry 14 days after signing) → production today. */
 export async function driveToService(h: TimeSkippingHarness, lead: Partial<Lead> = {}) {
   const { projectId, handle } = await h.register(lead);
   const accepted = await step(handle, decideIntakeUpdate, TASK_FORCE, { action: 'accept' });
   const today = shanghaiDate(accepted.state.intake.decision.decidedAt);
+  await step(handle, recordNegotiationContactUpdate, OFFICER, { kind: 'site_inspection', date: today, participants: '李明、王经理', location: '标准厂房', outcome: '确定选址' });
   await step(handle, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' });
   const signedOn = addDays(today, -30);
   const contract = sampleContract({ signedOn, committed: { constructionStart: addDays(today, -20), equipmentEntry: addDays(today, -16), production: addDays(today, 5), firstTax: addDays(today, 100) } });
@@ -33,6 +36,7 @@ export async function driveToService(h: TimeSkippingHarness, lead: Partial<Lead>
   // Due dates in the future: the template's (from past committed dates) would already be overdue.
   const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', todos: ['办理'], dueOn: addDays(today, 30) }));
   await step(handle, establishMilestonePlanUpdate, PSB, { nodes });
+  await step(handle, logConstructionProgressUpdate, PSB, { date: today, note: '设备安装调试中' });
   for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
     await step(handle, completeMilestoneUpdate, PSB, { kind, completedOn: kind === 'equipment_entry' ? addDays(signedOn, 14) : today, evidence: '验收单' });
   }

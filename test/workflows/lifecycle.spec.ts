@@ -1,29 +1,19 @@
 import {
-  assignCommissionerUpdate,
-  completeMilestoneUpdate,
-  completeProjectUpdate,
-  concludeNegotiationUpdate,
-  decideIntakeUpdate,
-  establishMilestonePlanUpdate,
-  logConstructionProgressUpdate,
-  recordFulfilmentCheckUpdate,
-  recordNegotiationContactUpdate,
-  recordProductionUpdate,
-  signContractUpdate,
-  terminateContractUpdate,
-  raiseServiceRequestUpdate,
-  serviceRequestRegisteredUpdate,
-  transferServiceRequestUpdate,
   acceptServiceRequestUpdate,
-  resolveServiceRequestUpdate,
+  completeProjectUpdate,
+  raiseServiceRequestUpdate,
   rateServiceRequestUpdate,
+  recordFulfilmentCheckUpdate,
+  resolveServiceRequestUpdate,
+  serviceRequestRegisteredUpdate,
+  terminateContractUpdate,
+  transferServiceRequestUpdate,
 } from '@zs/contracts';
-import { addDays, MILESTONE_KINDS, projectIntervals, shanghaiDate } from '@zs/domain';
+import { projectIntervals } from '@zs/domain';
 import { eventually } from '../support/eventually';
-import { ESB, LEADER, PSB, step } from '../support/lifecycle-journey';
+import { driveToService, ESB, LEADER, PSB, step } from '../support/lifecycle-journey';
 import { auditOf, notificationsOf } from '../support/read-model';
-import { sampleContract } from '../support/sample-contract';
-import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -39,31 +29,15 @@ describe('the whole project lifecycle (time-skipping)', () => {
     await h?.teardown();
   });
 
-  /** Lead → decision → negotiation → signing (30 days ago) → plan → every node → production today. */
+  /** The shared journey to production, then a clock measured from there. */
   async function toService() {
-    const { projectId, handle } = await h.register({ infoGrade: 'A' });
-    const accepted = await step(handle, decideIntakeUpdate, TASK_FORCE, { action: 'accept' });
-    const today = shanghaiDate(accepted.state.intake.decision.decidedAt);
-    await step(handle, recordNegotiationContactUpdate, OFFICER, { kind: 'site_inspection', date: today, participants: '李明、王经理', location: '标准厂房', outcome: '确定选址' });
-    await step(handle, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' });
-    const signedOn = addDays(today, -30);
-    const contract = sampleContract({ signedOn, committed: { constructionStart: addDays(today, -20), equipmentEntry: addDays(today, -16), production: addDays(today, 5), firstTax: addDays(today, 100) } });
-    await step(handle, signContractUpdate, OFFICER, contract);
-    await step(handle, assignCommissionerUpdate, PSB, { commissionerUserId: 'u-zhang', commissionerName: '张专员' });
-    // Re-planned due dates in the future: the template's (from past committed dates) would already be overdue.
-    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', todos: ['办理'], dueOn: addDays(today, 30) }));
-    await step(handle, establishMilestonePlanUpdate, PSB, { nodes });
-    await step(handle, logConstructionProgressUpdate, PSB, { date: today, note: '设备安装调试中' });
-    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
-      await step(handle, completeMilestoneUpdate, PSB, { kind, completedOn: kind === 'equipment_entry' ? addDays(signedOn, 14) : today, evidence: '验收单' });
-    }
-    const produced = await step(handle, recordProductionUpdate, PSB, { actualDate: today, evidence: '投产仪式' });
+    const journey = await driveToService(h, { infoGrade: 'A' });
     let offset = 0;
     const at = async (ms: number) => {
       if (ms > offset) await h.env.sleep(ms - offset);
       offset = Math.max(offset, ms);
     };
-    return { projectId, handle, produced, at };
+    return { ...journey, at };
   }
 
   it('runs from lead through service requests to completed fulfilment, every step audited once, in order', async () => {

@@ -69,19 +69,19 @@ const SERVICE_ESCALATIONS: EscalationRule[] = [
   { level: 2, afterBreachMs: 48 * HOUR_MS, notify: 'zone_leadership' },
 ];
 
+/** A service-request clock: warning to the bureau at 75 %, then the escalation ladder above. */
+function serviceClockPolicy(clock: 'service_accept' | 'service_resolve', budgetMs: number): SlaPolicy {
+  return { clock, budgetMs, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS };
+}
+
 /** 部门接单: the department takes the request within a day (a working day once issue 4 lands). */
-export const SERVICE_ACCEPT_POLICY: SlaPolicy = {
-  clock: 'service_accept',
-  budgetMs: 24 * HOUR_MS,
-  warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }],
-  escalations: SERVICE_ESCALATIONS,
-};
+export const SERVICE_ACCEPT_POLICY: SlaPolicy = serviceClockPolicy('service_accept', 24 * HOUR_MS);
 
 /** 问题销单 limits by category: urgent 48 h, normal 5 days, complex 15 days (working days with issue 4). */
 export const SERVICE_RESOLVE_POLICIES: Record<'urgent' | 'normal' | 'complex', SlaPolicy> = {
-  urgent: { clock: 'service_resolve', budgetMs: 48 * HOUR_MS, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS },
-  normal: { clock: 'service_resolve', budgetMs: 5 * 24 * HOUR_MS, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS },
-  complex: { clock: 'service_resolve', budgetMs: 15 * 24 * HOUR_MS, warnings: [{ level: 1, fraction: 0.75, notify: 'enterprise_service_bureau' }], escalations: SERVICE_ESCALATIONS },
+  urgent: serviceClockPolicy('service_resolve', 48 * HOUR_MS),
+  normal: serviceClockPolicy('service_resolve', 5 * 24 * HOUR_MS),
+  complex: serviceClockPolicy('service_resolve', 15 * 24 * HOUR_MS),
 };
 
 export type ThresholdKind = 'warning' | 'escalation';
