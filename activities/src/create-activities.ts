@@ -1,21 +1,30 @@
 import type { DataSource } from 'typeorm';
 import type { LifecycleActivities } from '@zs/contracts';
-import { InAppChannel } from './notifier/in-app.channel';
-import { Notifier } from './notifier/notifier';
+import { enqueueNotification } from './notifier/enqueue-notification';
 import { createRecordProjectEvent } from './record-project-event';
 import { createRecordServiceRequestEvent } from './record-service-request-event';
+import { WorkingCalendar } from './calendar/working-calendar';
+import { createPlanSlaClock, type WorkdayCalendar } from './sla/plan-sla-clock';
+import { createResolveSlaPolicies } from './sla/resolve-sla-policies';
+import { createSendDailyDigest } from './digest/send-daily-digest';
 
 export interface ActivityDeps {
   dataSource: DataSource;
-  notifier?: Notifier;
+  /** Working days: the Chinese dataset plus the zone's overrides (tests may pass a fixed one). */
+  calendar?: WorkdayCalendar;
 }
 
 /** Builds the activities with their dependencies injected (the worker owns the DataSource). */
-export function createActivities({ dataSource, notifier }: ActivityDeps): LifecycleActivities {
-  const send = notifier ?? new Notifier([new InAppChannel(dataSource)]);
+export function createActivities({ dataSource, calendar }: ActivityDeps): LifecycleActivities {
   return {
     recordProjectEvent: createRecordProjectEvent(dataSource),
-    sendNotification: (request) => send.send(request),
+    // Writes the inbox and outbox rows only; the worker's OutboxDispatcher delivers them.
+    sendNotification: async (request) => {
+      await enqueueNotification(dataSource, request);
+    },
     recordServiceRequestEvent: createRecordServiceRequestEvent(dataSource),
+    planSlaClock: createPlanSlaClock(dataSource, calendar ?? new WorkingCalendar(dataSource)),
+    resolveSlaPolicies: createResolveSlaPolicies(dataSource),
+    sendDailyDigest: createSendDailyDigest(dataSource),
   };
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { RecordProjectEventInput } from '@zs/contracts';
+import { projectClockRecords } from '@zs/domain';
 import { appendAuditEvent } from './audit-event-writer';
+import { writeClockRecords } from './sla/sla-clock-writer';
 
 /**
  * Appends the audit event and refreshes the read model in one transaction.
@@ -40,6 +42,7 @@ export function createRecordProjectEvent(dataSource: DataSource) {
           JSON.stringify(state),
         ],
       );
+      await writeClockRecords(tx, workflowId, state.seq, audit.at, projectClockRecords(workflowId, state, audit.at, audit.stageBefore !== audit.stageAfter));
     });
   };
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { RecordServiceRequestEventInput } from '@zs/contracts';
+import { serviceClockRecords } from '@zs/domain';
 import { appendAuditEvent } from './audit-event-writer';
+import { writeClockRecords } from './sla/sla-clock-writer';
 
 /** The service request's audit event (in its project's history) and read model, in one idempotent transaction. */
 export function createRecordServiceRequestEvent(dataSource: DataSource) {
@@ -16,6 +18,7 @@ export function createRecordServiceRequestEvent(dataSource: DataSource) {
          WHERE service_requests.last_seq < EXCLUDED.last_seq`,
         [state.requestId, state.projectId, workflowId, state.status, state.category, state.department, state.seq, new Date(state.raisedAt), new Date(audit.at), JSON.stringify(state)],
       );
+      await writeClockRecords(tx, workflowId, state.seq, audit.at, serviceClockRecords(workflowId, state, audit.at));
     });
   };
 }

@@ -182,6 +182,8 @@ describe('negotiation (洽谈) over HTTP', () => {
     await expectRefused(h, id, () => recordContact(id, contact(), taskForce), 403, 'FORBIDDEN_ROLE');
     await expectRefused(h, id, () => recordContact(id, contact({ date: utcDate(3) })), 400, 'VALIDATION_FAILED', 'date');
     await expectRefused(h, id, () => recordContact(id, contact({ date: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'date');
+    // A month 13 once reached toISOString() on an invalid date: a RangeError, answered 500.
+    await expectRefused(h, id, () => recordContact(id, contact({ date: '2026-13-01' })), 400, 'VALIDATION_FAILED', 'date');
     await expectRefused(h, id, () => recordContact(id, contact({ date: '2026/02/01' })), 400, 'VALIDATION_FAILED', 'date');
     await expectRefused(h, id, () => recordContact(id, contact({ kind: 'banquet' })), 400, 'VALIDATION_FAILED', 'kind');
     await expectRefused(h, id, () => recordContact(id, contact({ outcome: '   ' })), 400, 'VALIDATION_FAILED', 'outcome');

@@ -1,3 +1,4 @@
+import { workingDeadline } from '../support/working-deadline';
 import { randomUUID } from 'node:crypto';
 import { addDays, MILESTONE_KINDS, MILESTONE_LABELS, shanghaiDate, type Lead, type MilestoneKind } from '@zs/domain';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
@@ -164,16 +165,19 @@ describe('service requests over HTTP', () => {
             label: '部门接单',
             status: 'running',
             startedAt: raised.raisedAt,
-            deadlineAt: new Date(Date.parse(raised.raisedAt) + DAY_MS).toISOString(),
+            // 部门接单: by 17:30 on the next working day (seeded policy, the zone's calendar).
+            deadlineAt: await workingDeadline(h.dataSource, raised.raisedAt, 1),
             remainingMs: expect.any(Number),
             pausedMs: 0,
             paused: false,
             stoppedAt: null,
             fired: [],
+            policyKey: 'service_accept',
+            policyVersion: expect.any(Number),
           },
         ],
       });
-      expect(raised.clocks[0].remainingMs).toBeGreaterThan(DAY_MS - HOUR_MS);
+      expect(raised.clocks[0].remainingMs).toBeGreaterThan(0);
       first = raised;
 
       // The read model has it as soon as the raise answers.
@@ -189,7 +193,7 @@ describe('service requests over HTTP', () => {
       expect(moved).toMatchObject({ id: first.id, department: '供电公司', status: 'dispatched', statusLabel: '待接单', acceptedBy: null });
       expect(moved.transfers).toEqual([{ from: '自然资源局', to: '供电公司', reason, by: actor(psb), at: expect.any(String) }]);
       expect(moved.clocks).toEqual([expect.objectContaining({ clock: 'service_accept', status: 'running', startedAt: moved.transfers[0].at })]);
-      expect(Date.parse(moved.clocks[0].deadlineAt) - Date.parse(moved.transfers[0].at)).toBe(DAY_MS);
+      expect(moved.clocks[0].deadlineAt).toBe(await workingDeadline(h.dataSource, moved.transfers[0].at, 1));
       expect((await get(`/service-requests/${first.id}`)).body.department).toBe('供电公司');
     });
 
@@ -199,8 +203,9 @@ describe('service requests over HTTP', () => {
       const [acceptClock, resolveClock] = accepted.clocks;
       expect(acceptClock).toMatchObject({ clock: 'service_accept', status: 'met', stoppedAt: expect.any(String) });
       expect(resolveClock).toMatchObject({ clock: 'service_resolve', label: '问题销单', status: 'running', startedAt: acceptClock.stoppedAt, stoppedAt: null });
-      // 一般: five days to resolve.
-      expect(Date.parse(resolveClock.deadlineAt) - Date.parse(resolveClock.startedAt)).toBe(5 * DAY_MS);
+      // 一般: five working days to resolve.
+      expect(resolveClock.deadlineAt).toBe(await workingDeadline(h.dataSource, resolveClock.startedAt, 5));
+      expect(resolveClock).toMatchObject({ policyKey: 'service_resolve:normal', policyVersion: expect.any(Number) });
     });
 
     it('resolves it, reopens it on an unsatisfied rating, resolves it again and closes it on a satisfied one', async () => {

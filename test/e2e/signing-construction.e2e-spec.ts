@@ -1,3 +1,4 @@
+import { workingDeadline } from '../support/working-deadline';
 import { addDays, daysBetween, MILESTONE_KINDS, MILESTONE_LABELS, shanghaiDate, type Lead, type MilestoneKind, type SignContractCommand } from '@zs/domain';
 import { eventually } from '../support/eventually';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
@@ -5,8 +6,6 @@ import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
 import { auditOf, notificationsOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
 import { sampleLead } from '../support/sample-lead';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Today in Asia/Shanghai (the workflow's calendar), fixed once so every date of the file agrees.
@@ -126,7 +125,9 @@ describe('signing and construction over HTTP', () => {
     expect(intakeClock).toMatchObject({ clock: 'intake_decision', status: 'met' });
     expect(handoverClock).toMatchObject({ clock: 'commissioner_assignment', label: '项目专员指派', status: 'running', paused: false, stoppedAt: null, fired: [] });
     expect(handoverClock.startedAt).toBe(signed.body.contract.recordedAt);
-    expect(Date.parse(handoverClock.deadlineAt) - Date.parse(handoverClock.startedAt)).toBe(DAY_MS);
+    // 项目专员指派: by 17:30 on the next working day (seeded policy, the zone's calendar).
+    expect(handoverClock.deadlineAt).toBe(await workingDeadline(h.dataSource, handoverClock.startedAt, 1));
+    expect(handoverClock).toMatchObject({ policyKey: 'commissioner_assignment', policyVersion: expect.any(Number) });
     const registeredOn = shanghaiDate(Date.parse(signed.body.registeredAt));
     expect(signed.body.intervals).toEqual({
       leadToSigningDays: daysBetween(registeredOn, contract.signedOn),

@@ -10,6 +10,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { resolveTemporalTestServer } from '@zs/local-stack';
 import { createDataSource } from '@zs/persistence';
 import { createLifecycleWorker } from '@zs/worker';
+import type { WorkdayCalendar } from '@zs/activities';
 import { stackEnv } from '../setup/stack-env';
 import { sampleLead } from './sample-lead';
 
@@ -20,17 +21,22 @@ export interface TimeSkippingHarness {
   env: TestWorkflowEnvironment;
   dataSource: DataSource;
   /** Runs a worker on `workflowBundle` (with the real activities) until the returned stop is called. */
-  runWorker(workflowBundle: { code: string } | { codePath: string }, options?: { maxCachedWorkflows?: number }): Promise<() => Promise<void>>;
+  runWorker(workflowBundle: { code: string } | { codePath: string }, options?: WorkerOptions): Promise<() => Promise<void>>;
   /** Registers a lead the way POST /leads does (update-with-start) and returns its handle. */
   register(lead?: Partial<Lead>, actor?: Actor): Promise<{ projectId: string; handle: WorkflowHandle; snapshot: ProjectSnapshot }>;
   teardown(): Promise<void>;
+}
+
+interface WorkerOptions {
+  maxCachedWorkflows?: number;
+  calendar?: WorkdayCalendar;
 }
 
 export const OFFICER: Actor = { userId: 'u-officer', role: 'investment_officer', displayName: '李专员' };
 export const TASK_FORCE: Actor = { userId: 'u-taskforce', role: 'intake_task_force', displayName: '承接专班' };
 
 /** A private time-skipping server, a real worker with the real activities, and the test database. */
-export async function startTimeSkippingHarness(opts: { worker?: boolean } = {}): Promise<TimeSkippingHarness> {
+export async function startTimeSkippingHarness(opts: { worker?: boolean; calendar?: WorkdayCalendar } = {}): Promise<TimeSkippingHarness> {
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: resolveTemporalTestServer() } },
@@ -42,13 +48,14 @@ export async function startTimeSkippingHarness(opts: { worker?: boolean } = {}):
   });
   const dataSource = createDataSource({ url: stackEnv('databaseUrl'), poolSize: 4 });
   await dataSource.initialize();
-  const runWorker = async (workflowBundle: { code: string } | { codePath: string }, options: { maxCachedWorkflows?: number } = {}) => {
+  const runWorker = async (workflowBundle: { code: string } | { codePath: string }, options: WorkerOptions = {}) => {
     const worker: Worker = await createLifecycleWorker({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       dataSource,
       workflowBundle,
       maxCachedWorkflows: options.maxCachedWorkflows,
+      calendar: options.calendar ?? opts.calendar,
     });
     const running = worker.run();
     return async () => {

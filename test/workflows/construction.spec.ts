@@ -1,5 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import {
+  assignCommissionerUpdate,
   completeMilestoneUpdate,
   concludeNegotiationUpdate,
   decideIntakeUpdate,
@@ -40,6 +41,8 @@ describe('construction milestones (time-skipping)', () => {
     const far = addDays(today, 400);
     const contract = sampleContract({ signedOn, committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    // The commissioner is named at once: these tests are about the milestone ladder alone.
+    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     const overrides = due(today);
     const nodes: PlanNodeInput[] = MILESTONE_KINDS.map((kind) => ({ kind, ...ZHANG, todos: ['准备材料'], dueOn: overrides[kind] ?? far }));
     const planned = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB, command: { nodes } }] });

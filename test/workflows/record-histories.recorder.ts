@@ -18,6 +18,11 @@ import {
   rebaselinePlanUpdate,
   recordProductionUpdate,
   signContractUpdate,
+  pauseProjectClockUpdate,
+  resumeProjectClockUpdate,
+  recalculateSlaSignal,
+  pauseServiceClockUpdate,
+  resumeServiceClockUpdate,
 } from '@zs/contracts';
 import { addDays, MILESTONE_KINDS, shanghaiDate } from '@zs/domain';
 import { sampleContract } from '../support/sample-contract';
@@ -180,5 +185,101 @@ describe('record workflow histories', () => {
     await request.result();
     writeHistory('service-request-reopened', await request.fetchHistory());
     writeHistory('service-phase', await handle.fetchHistory());
+  });
+
+  // Issue 4: clocks planned from policies, paused and resumed, recalculated; the fixed construction watch.
+  it('sla-intake-paused-recalculated', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    await h.env.sleep(2 * HOUR);
+    await handle.executeUpdate(pauseProjectClockUpdate, { args: [{ actor: TASK_FORCE, command: { clock: 'intake_decision', reason: '等待企业补充材料' } }] });
+    await h.env.sleep(5 * HOUR);
+    await handle.executeUpdate(resumeProjectClockUpdate, { args: [{ actor: TASK_FORCE, command: { clock: 'intake_decision', reason: '材料已补齐' } }] });
+    await handle.signal(recalculateSlaSignal, { requestId: 'record-recalc-1', scope: 'calendar', reason: '日历更新', actor: { userId: 'u-admin', role: 'admin' } });
+    await h.env.sleep(50 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    writeHistory('sla-intake-paused-recalculated', await handle.fetchHistory());
+  });
+
+  it('sla-construction-production', async () => {
+    const { handle } = await h.register({ infoGrade: 'A' });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const far = addDays(today, 300);
+    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? addDays(today, 1) : far }));
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    await h.env.sleep(9 * 24 * HOUR);
+    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 9 * 24 * HOUR);
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
+    }
+    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    writeHistory('sla-construction-production', await handle.fetchHistory());
+  });
+
+  it('sla-service-request-paused', async () => {
+    const { handle } = await driveToService(h);
+    const { workflowId } = await step(handle, raiseServiceRequestUpdate, ESB, { category: 'normal', title: '用电增容', description: '请协调', department: '供电公司' });
+    const request = h.env.client.workflow.getHandle(workflowId);
+    await request.executeUpdate(serviceRequestRegisteredUpdate);
+    await step(request, pauseServiceClockUpdate, ESB, { clock: 'service_accept', reason: '等待企业提交用电申请表' });
+    await h.env.sleep(30 * HOUR);
+    await step(request, resumeServiceClockUpdate, ESB, { clock: 'service_accept', reason: '申请表已提交' });
+    await h.env.sleep(40 * HOUR);
+    await step(request, acceptServiceRequestUpdate, ESB, {});
+    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '已完成增容' });
+    await step(request, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
+    await request.result();
+    writeHistory('sla-service-request-paused', await request.fetchHistory());
+  });
+
+  // Issue 4: cadences from policies (follow-up at acceptance, milestone ladders with the plan, fulfilment checks at production).
+  it('cadence-follow-up', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    // Three 2-day follow-ups missed: the owner at each, the bureau head at the third.
+    await h.env.sleep(6 * 24 * HOUR + HOUR);
+    const visit = { kind: 'visit', date: '2026-01-05', participants: '李明', location: '企业总部', outcome: '确认意向' };
+    await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
+    await h.env.sleep(2 * HOUR);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    writeHistory('cadence-follow-up', await handle.fetchHistory());
+  });
+
+  it('cadence-construction', async () => {
+    const { handle } = await h.register({ infoGrade: 'A' });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const far = addDays(today, 300);
+    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
+    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? addDays(today, 1) : far }));
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    // Company registration climbs its whole ladder: responsible person, bureau, leadership.
+    await h.env.sleep(9 * 24 * HOUR);
+    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: psb, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
+    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 9 * 24 * HOUR);
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
+    }
+    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    writeHistory('cadence-construction', await handle.fetchHistory());
+  });
+
+  it('cadence-fulfilment', async () => {
+    const { handle } = await driveToService(h);
+    // The quarterly check falls due (the bureau is reminded), is recorded, and the project completes.
+    await h.env.sleep(92 * 24 * HOUR);
+    await step(handle, recordFulfilmentCheckUpdate, ESB, { investmentInPlaceYi: 6.8, taxPaidWanYuan: 300, fulfilled: true, note: '全部到位' });
+    await step(handle, completeProjectUpdate, { userId: 'u-leader', role: 'zone_leadership' }, { reason: '履约完成' });
+    await handle.result();
+    writeHistory('cadence-fulfilment', await handle.fetchHistory());
   });
 });

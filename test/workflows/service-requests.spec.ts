@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { useWallClockPolicies } from '../support/sla-policies';
 import {
   acceptServiceRequestUpdate,
   raiseServiceRequestUpdate,
@@ -18,10 +19,14 @@ const HOUR = 60 * MIN;
 /** 企业点单 → 部门接单 → 问题销单 → 评价: each request a child workflow with its own clocks. */
 describe('post-production service requests (time-skipping)', () => {
   let h: TimeSkippingHarness;
+  let restorePolicies: () => Promise<void>;
   beforeAll(async () => {
     h = await startTimeSkippingHarness();
+    // the seeded policies count working days; these boundaries are wall-clock hours
+    restorePolicies = await useWallClockPolicies(h.dataSource, { service_accept: 24, 'service_resolve:normal': 120, 'service_resolve:complex': 360 });
   });
   afterAll(async () => {
+    await restorePolicies?.();
     await h?.teardown();
   });
 

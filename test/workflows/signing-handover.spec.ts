@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { useWallClockPolicies } from '../support/sla-policies';
 import { assignCommissionerUpdate, concludeNegotiationUpdate, decideIntakeUpdate, projectStateQuery, signContractUpdate } from '@zs/contracts';
 import type { Actor } from '@zs/domain';
 import { eventually } from '../support/eventually';
@@ -13,10 +14,14 @@ const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayNam
 /** 签约 and the handover to the Project Service Bureau: the commissioner must be named within 24 h. */
 describe('signing and commissioner assignment (time-skipping)', () => {
   let h: TimeSkippingHarness;
+  let restorePolicies: () => Promise<void>;
   beforeAll(async () => {
     h = await startTimeSkippingHarness();
+    // the seeded policy counts one working day; these boundaries are wall-clock hours
+    restorePolicies = await useWallClockPolicies(h.dataSource, { commissioner_assignment: 24 });
   });
   afterAll(async () => {
+    await restorePolicies?.();
     await h?.teardown();
   });
 

@@ -1,16 +1,18 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { NotificationRequest } from '@zs/contracts';
 import {
   endOfShanghaiDay,
   escalateMilestone,
   MILESTONE_LABELS,
   MILESTONE_POLICY,
+  milestoneEscalationsOf,
   ROLE_LABELS,
   SYSTEM_ACTOR,
   type MilestoneNode,
   type ProjectState,
   type Role,
 } from '@zs/domain';
+import { PATCHES } from './patches';
 import type { ClockDeps } from './sla-clock-runner';
 
 interface DueEscalation {
@@ -24,7 +26,7 @@ function nextEscalation(state: ProjectState): DueEscalation | null {
   let best: DueEscalation | null = null;
   for (const node of state.construction?.nodes ?? []) {
     if (node.completedOn) continue;
-    const step = MILESTONE_POLICY.escalations.find((e) => !node.escalated.includes(e.level));
+    const step = milestoneEscalationsOf(node).find((e) => !node.escalated.includes(e.level));
     if (!step) continue;
     const at = endOfShanghaiDay(node.dueOn) + step.afterDueMs;
     if (!best || at < best.at) best = { at, node, level: step.level };
@@ -33,21 +35,23 @@ function nextEscalation(state: ProjectState): DueEscalation | null {
 }
 
 function escalationAlert(state: ProjectState, node: MilestoneNode, level: number): NotificationRequest {
-  const step = MILESTONE_POLICY.escalations.find((e) => e.level === level)!;
+  const step = milestoneEscalationsOf(node).find((e) => e.level === level)!;
   const toResponsible = step.notify === 'responsible';
   // The responsible person is addressed by name; their alert sits in the bureau's role inbox scope.
   const role: Role = step.notify === 'responsible' ? 'project_service_bureau' : step.notify;
+  const department = toResponsible ? null : (step.department ?? null);
   const label = MILESTONE_LABELS[node.kind];
   const title = `【节点${level === 1 ? '逾期' : `${level - 1}级督办`}】${state.lead.companyName} ${label}（计划${node.dueOn}）未完成`;
   return {
-    dedupeKey: `${state.projectId}:milestone:${node.kind}:${node.dueOn}:${level}:${toResponsible ? node.responsible.userId : role}`,
+    dedupeKey: `${state.projectId}:milestone:${node.kind}:${node.dueOn}:${level}:${toResponsible ? node.responsible.userId : role}${department ? `:${department}` : ''}`,
     projectId: state.projectId,
     kind: 'sla.escalated',
     level,
     recipientRole: role,
     ...(toResponsible ? { recipientUserId: node.responsible.userId } : {}),
+    ...(department ? { recipientDepartment: department } : {}),
     title,
-    body: `${title}。责任人：${node.responsible.name}。接收人：${toResponsible ? node.responsible.name : ROLE_LABELS[role]}。`,
+    body: `${title}。责任人：${node.responsible.name}。接收人：${toResponsible ? node.responsible.name : `${department ?? ''}${ROLE_LABELS[role]}`}。`,
     data: { clock: 'milestone', kind: node.kind, dueOn: node.dueOn, level },
   };
 }
@@ -75,9 +79,10 @@ function weeklyReminders(state: ProjectState, cycle: number, now: number): Notif
 }
 
 /**
- * 建设期: escalates each overdue node up the chain (responsible person → bureau → zone
- * leadership), once per level and due date, and sends each responsible person a weekly
- * list of their nodes due within 7 days. Runs while the project is in construction.
+ * 建设期: escalates each overdue node up its ladder (by default responsible person → bureau →
+ * zone leadership; from the milestone:<kind> policy in force when the plan was laid out), once
+ * per level and due date, and sends each responsible person a weekly list of their nodes due
+ * within 7 days. Runs while the project is in construction.
  */
 export function runConstructionWatch(deps: ClockDeps): () => Promise<void> {
   const inConstruction = () => deps.getState().stage === 'construction';
@@ -97,7 +102,8 @@ export function runConstructionWatch(deps: ClockDeps): () => Promise<void> {
         if (changed) continue;
       }
       if (escalation && escalation.at <= Date.now()) {
-        await deps.apply(escalateMilestone(state, escalation.node.kind, escalation.level, SYSTEM_ACTOR, Date.now()));
+        const current = patched(PATCHES.constructionWatchFreshState) ? deps.getState() : state;
+        await deps.apply(escalateMilestone(current, escalation.node.kind, escalation.level, SYSTEM_ACTOR, Date.now()));
         await deps.notify(escalationAlert(state, escalation.node, escalation.level));
       }
       if (weeklyAt <= Date.now()) {

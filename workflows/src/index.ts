@@ -1,3 +1,4 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { projectLifecycleWorkflow } from './project-lifecycle.workflow';
 export { serviceRequestWorkflow } from './service-request.workflow';
+export { dailyDigestWorkflow } from './daily-digest.workflow';

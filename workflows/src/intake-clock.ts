@@ -1,13 +1,15 @@
-import { fireIntakeThreshold, INTAKE_DECISION_POLICY } from '@zs/domain';
+import { fireIntakeThreshold, INTAKE_DECISION_POLICY, projectClockSlot, recalculateProjectClock } from '@zs/domain';
 import { runSlaClock, slaAlert, type ClockDeps } from './sla-clock-runner';
+
+const slot = projectClockSlot('intake_decision');
 
 /** The 48-hour intake clock: open while the project waits for the task force's decision. */
 export function runIntakeClock(deps: ClockDeps): () => Promise<void> {
   return runSlaClock(deps, {
-    alert: (s, threshold) => slaAlert(s, INTAKE_DECISION_POLICY, threshold),
-    policy: INTAKE_DECISION_POLICY,
-    clockOf: (s) => s.intake.clock,
-    isOpen: (s) => s.stage === 'intake',
+    slot,
+    builtInPolicy: INTAKE_DECISION_POLICY,
+    recalculate: (s, plan, request, now) => recalculateProjectClock(s, slot, plan, request, now),
     fire: fireIntakeThreshold,
+    alert: (s, threshold) => slaAlert(s, 'intake_decision', threshold),
   });
 }

@@ -14,4 +14,23 @@ export const PATCHES = {
   fulfilmentWatch: 'fulfilment-watch-v1',
   /** Continue-as-new during the years-long service phase (issue 3). */
   serviceContinueAsNew: 'service-continue-as-new-v1',
+  /**
+   * SLA policies as data (issue 4): each new clock is planned by an activity (policy version,
+   * working-day deadline). Decided per clock instance at first sight, so a clock that started
+   * on older code keeps its built-in limits while later clocks of the same run use policies.
+   */
+  slaPolicies: 'sla-policies-v1',
+  /**
+   * A milestone escalation is applied to the state as it is when it fires (issue 4 fix). Before,
+   * it used the state from before its timer, so a commissioner alert fired in between was undone
+   * (and sent again) and audit sequence numbers repeated.
+   */
+  constructionWatchFreshState: 'construction-watch-fresh-state-v1',
+  /**
+   * Cadences from policies (issue 4): the follow-up cadence and its alerts (at acceptance), each
+   * node's escalation ladder (when the plan is laid out) and the fulfilment check period (at
+   * production) are resolved by an activity and kept in the state. Decided per cadence when its
+   * step runs: cadences started on older code keep the built-in constants (absent from the state).
+   */
+  cadencePolicies: 'cadence-policies-v1',
 } as const;

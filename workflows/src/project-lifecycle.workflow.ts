@@ -36,6 +36,9 @@ import {
   SA_INFO_GRADE,
   SA_PROJECT_STAGE,
   SA_SLA_OVERDUE,
+  pauseProjectClockUpdate,
+  recalculateSlaSignal,
+  resumeProjectClockUpdate,
   type ProjectSnapshot,
   type ProjectWorkflowInput,
   type StepUpdate,
@@ -60,10 +63,17 @@ import {
   signContract,
   terminateContract,
   TERMINAL_STAGES,
+  pauseProjectClock,
+  PROJECT_CADENCES,
+  PROJECT_PLANNED_SLOTS,
+  resumeProjectClock,
+  withPlans,
   type Actor,
+  type RecalculationRequest,
   type ProjectState,
   type Transition,
 } from '@zs/domain';
+import { planNewClocks } from './clock-planner';
 import { runCommissionerClock } from './commissioner-clock';
 import { runConstructionWatch } from './construction-watch';
 import { runFulfilmentWatch } from './fulfilment-watch';
@@ -111,7 +121,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   });
 
   const step = <C>(update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>, transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition) =>
-    registerStep(update, () => state, transition, apply, snapshot);
+    registerStep(update, () => state, transition, apply, snapshot, PROJECT_PLANNED_SLOTS, PROJECT_CADENCES);
 
   step(decideIntakeUpdate, decideIntake);
   step(provideIntakeInfoUpdate, provideIntakeInfo);
@@ -128,6 +138,14 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   step(recordFulfilmentCheckUpdate, recordFulfilmentCheck);
   step(completeProjectUpdate, completeProject);
   step(terminateContractUpdate, terminateContract);
+  step(pauseProjectClockUpdate, pauseProjectClock);
+  step(resumeProjectClockUpdate, resumeProjectClock);
+
+  // Kept for the run only: a request concerns the clocks open when it arrives, which replan at once.
+  const recalculations: RecalculationRequest[] = [];
+  setHandler(recalculateSlaSignal, (request) => {
+    if (!recalculations.some((r) => r.requestId === request.requestId)) recalculations.push(request);
+  });
 
   // 企业点单: each request lives in its own child workflow (own clocks, own history), abandoned
   // rather than closed with the project run so it survives continue-as-new.
@@ -154,7 +172,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     },
   );
 
-  const deps = { getState: () => state, apply, notify: sendNotification };
+  const deps = { getState: () => state, apply, notify: sendNotification, recalculations: () => recalculations };
   const intakeClock = runIntakeClock(deps);
   const negotiationFollowUp = runNegotiationFollowUp(deps);
   const commissionerClock = runCommissionerClock(deps);
@@ -168,6 +186,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     { key: SA_INFO_GRADE, value: input.lead.infoGrade },
   ]);
   if (registration) {
+    state = withPlans(state, await planNewClocks(PROJECT_PLANNED_SLOTS, state, registration.audit.at));
     await recordProjectEvent({ workflowId, runId, state, audit: registration.audit });
     persistedSeq = Math.max(persistedSeq, registration.audit.seq);
   }

@@ -2,6 +2,9 @@ import { allHandlersFinished, condition, setHandler, workflowInfo } from '@tempo
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   acceptServiceRequestUpdate,
+  pauseServiceClockUpdate,
+  recalculateSlaSignal,
+  resumeServiceClockUpdate,
   rateServiceRequestUpdate,
   resolveServiceRequestUpdate,
   serviceRequestRegisteredUpdate,
@@ -14,6 +17,17 @@ import {
 import {
   acceptServiceRequest,
   CLOCK_LABELS,
+  pauseServiceClock,
+  SERVICE_PLANNED_SLOTS,
+  withPlans,
+  recalculateServiceClock,
+  resumeServiceClock,
+  serviceClockSlot,
+  type ClockName,
+  type AuditActor,
+  type ClockPlan,
+  type ClockSlot,
+  type RecalculationRequest,
   fireServiceThreshold,
   raiseServiceRequest,
   rateServiceRequest,
@@ -25,31 +39,32 @@ import {
   type Actor,
   type ServiceRequestState,
   type ServiceTransition,
-  type SlaPolicy,
   type Threshold,
 } from '@zs/domain';
+import { planNewClocks } from './clock-planner';
 import { runSlaClock } from './sla-clock-runner';
 import { notifications, persistence, registerStep } from './workflow-steps';
 
 const { recordServiceRequestEvent } = persistence;
 const { sendNotification } = notifications;
 
-function serviceAlert(state: ServiceRequestState, policy: SlaPolicy, startedAt: number, threshold: Threshold): NotificationRequest {
-  const label = CLOCK_LABELS[policy.clock];
+function serviceAlert(state: ServiceRequestState, clock: ClockName, startedAt: number, threshold: Threshold): NotificationRequest {
+  const label = CLOCK_LABELS[clock];
   const title =
     threshold.kind === 'warning'
       ? `【预警】${state.companyName}「${state.title}」${label}即将超时`
       : `【${threshold.level}级督办】${state.companyName}「${state.title}」${label}已超时`;
   return {
     // A transfer or a reopening starts a new clock: its alerts are new ones.
-    dedupeKey: `${state.projectId}:${state.requestId}:${policy.clock}:${startedAt}:${threshold.key}:${threshold.notify}`,
+    dedupeKey: `${state.projectId}:${state.requestId}:${clock}:${startedAt}:${threshold.key}:${threshold.notify}`,
     projectId: state.projectId,
     kind: threshold.kind === 'warning' ? 'sla.warning' : 'sla.escalated',
     level: threshold.level,
     recipientRole: threshold.notify,
+    ...(threshold.department ? { recipientDepartment: threshold.department } : {}),
     title,
     body: `${title}。承办部门：${state.department}。接收人：${ROLE_LABELS[threshold.notify]}。`,
-    data: { clock: policy.clock, requestId: state.requestId, threshold: threshold.key },
+    data: { clock, requestId: state.requestId, threshold: threshold.key },
   };
 }
 
@@ -79,29 +94,36 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
   const step = <C>(
     update: UpdateDefinition<ServiceRequestState, [StepUpdate<C>]>,
     transition: (s: ServiceRequestState, command: C, actor: Actor, now: number) => ServiceTransition,
-  ) => registerStep(update, () => state, transition, apply, () => state);
+  ) => registerStep(update, () => state, transition, apply, () => state, SERVICE_PLANNED_SLOTS);
   step(acceptServiceRequestUpdate, acceptServiceRequest);
   step(transferServiceRequestUpdate, transferServiceRequest);
   step(resolveServiceRequestUpdate, resolveServiceRequest);
   step(rateServiceRequestUpdate, rateServiceRequest);
+  step(pauseServiceClockUpdate, pauseServiceClock);
+  step(resumeServiceClockUpdate, resumeServiceClock);
 
-  const deps = { getState: () => state, apply, notify: sendNotification };
+  const recalculations: RecalculationRequest[] = [];
+  setHandler(recalculateSlaSignal, (request) => {
+    if (!recalculations.some((r) => r.requestId === request.requestId)) recalculations.push(request);
+  });
+
+  const deps = { getState: () => state, apply, notify: sendNotification, recalculations: () => recalculations };
+  const clockSpec = (slot: ClockSlot<ServiceRequestState>, clock: 'service_accept' | 'service_resolve') => ({
+    slot,
+    recalculate: (s: ServiceRequestState, plan: ClockPlan, request: RecalculationRequest, now: number) => recalculateServiceClock(s, slot, plan, request, now),
+    fire: (s: ServiceRequestState, t: Threshold, actor: AuditActor, now: number) => fireServiceThreshold(s, clock, t, actor, now),
+    alert: (s: ServiceRequestState, t: Threshold) => serviceAlert(s, clock, slot.get(s)?.startedAt ?? 0, t),
+  });
   const acceptClock = runSlaClock(deps, {
-    policy: SERVICE_ACCEPT_POLICY,
-    clockOf: (s) => s.acceptClock,
-    isOpen: (s) => s.status === 'dispatched',
-    fire: (s, t, actor, now) => fireServiceThreshold(s, 'service_accept', t, actor, now),
-    alert: (s, t) => serviceAlert(s, SERVICE_ACCEPT_POLICY, s.acceptClock.startedAt, t),
+    ...clockSpec(serviceClockSlot('service_accept'), 'service_accept'),
+    builtInPolicy: SERVICE_ACCEPT_POLICY,
   });
-  const resolvePolicy = SERVICE_RESOLVE_POLICIES[state.category];
   const resolveClock = runSlaClock(deps, {
-    policy: resolvePolicy,
-    clockOf: (s) => s.resolveClock,
-    isOpen: (s) => s.status === 'accepted',
-    fire: (s, t, actor, now) => fireServiceThreshold(s, 'service_resolve', t, actor, now),
-    alert: (s, t) => serviceAlert(s, resolvePolicy, s.resolveClock?.startedAt ?? 0, t),
+    ...clockSpec(serviceClockSlot('service_resolve'), 'service_resolve'),
+    builtInPolicy: SERVICE_RESOLVE_POLICIES[state.category],
   });
 
+  state = withPlans(state, await planNewClocks(SERVICE_PLANNED_SLOTS, state, raised.audit.at));
   await recordServiceRequestEvent({ workflowId, runId, state, audit: raised.audit });
   persistedSeq = Math.max(persistedSeq, raised.audit.seq);
 

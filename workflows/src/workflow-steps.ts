@@ -1,7 +1,8 @@
 import { ApplicationFailure, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { LifecycleActivities, StepUpdate } from '@zs/contracts';
-import { DomainError, type Actor } from '@zs/domain';
+import { DomainError, type Actor, type CadenceSlot, type PlannedSlot } from '@zs/domain';
+import { withClockPlanning } from './clock-planner';
 
 /**
  * Persistence runs as a local activity: it is part of the same workflow task as the
@@ -29,19 +30,29 @@ export function refuse(err: unknown): never {
 /**
  * A staff step: the validator runs the pure transition against the current state and
  * refuses (nothing changes, nothing is recorded); the handler applies the same transition
- * and answers with the resulting view.
+ * and answers with the resulting view. Clocks the step starts are planned first (`clockSlots`),
+ * and the policies of cadences it starts resolved (`cadences`).
  */
-export function registerStep<S, T, C, R>(
+export function registerStep<S, T extends { state: S }, C, R>(
   update: UpdateDefinition<R, [StepUpdate<C>]>,
   getState: () => S,
   transition: (s: S, command: C, actor: Actor, now: number) => T,
   apply: (t: T) => Promise<void>,
   answer: () => R,
+  clockSlots: PlannedSlot<S>[] = [],
+  cadences: CadenceSlot<S>[] = [],
 ): void {
+  const planned = withClockPlanning(clockSlots, getState, transition, cadences);
   setHandler(
     update,
     async ({ actor, command }) => {
-      await apply(transition(getState(), command, actor, Date.now()));
+      let t: T;
+      try {
+        t = await planned(getState(), command, actor, Date.now());
+      } catch (err) {
+        refuse(err);
+      }
+      await apply(t);
       return answer();
     },
     {

@@ -2,12 +2,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ApiConfig } from '@zs/config';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
+import { SlaModule } from './modules/sla/sla.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 
 /** Built from a validated config (not process.env), so tests can run several apps side by side. */
@@ -23,9 +26,12 @@ export class AppModule {
         ProjectsModule,
         ServiceRequestsModule,
         NotificationsModule,
+        OutboxModule,
         TasksModule,
+        SlaModule,
         HealthModule,
         ReferenceDataModule,
+        CalendarModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { LIFECYCLE_TASK_QUEUE } from '@zs/contracts';
-import { createActivities } from '@zs/activities';
+import { createActivities, type WorkdayCalendar } from '@zs/activities';
 
 export interface LifecycleWorkerOptions {
   connection: NativeConnection;
@@ -13,6 +13,8 @@ export interface LifecycleWorkerOptions {
   maxCachedWorkflows?: number;
   maxConcurrentActivityTaskExecutions?: number;
   shutdownGraceTime?: number;
+  /** The working-day calendar; default: the Chinese dataset plus the zone's overrides in the database. */
+  calendar?: WorkdayCalendar;
 }
 
 export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Worker> {
@@ -21,7 +23,7 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     namespace: opts.namespace,
     taskQueue: opts.taskQueue ?? LIFECYCLE_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
-    activities: createActivities({ dataSource: opts.dataSource }),
+    activities: createActivities({ dataSource: opts.dataSource, calendar: opts.calendar }),
     // Explicit: the default grows with the heap and can exhaust memory with years-long projects.
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 1000,
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions ?? 100,

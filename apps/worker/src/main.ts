@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { ConfigError, loadWorkerConfig, repoRoot } from '@zs/config';
+import { createOutboxDispatcherFromConfig } from '@zs/activities';
 import { createDataSource } from '@zs/persistence';
+import { Client, Connection } from '@temporalio/client';
 import { createLifecycleWorker } from './create-worker';
+import { ensureDailyDigestSchedule } from './daily-digest-schedule';
 
 function log(level: string, message: string, meta: Record<string, unknown> = {}): void {
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, service: 'worker', message, ...meta }) + '\n');
@@ -45,10 +48,26 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
   });
-  log('info', 'worker started', { taskQueue: worker.options.taskQueue, temporal: config.TEMPORAL_ADDRESS });
+  // Delivers the e-mail and webhook rows the activities write to the outbox; runs beside the worker, stops after it.
+  const dispatcher = createOutboxDispatcherFromConfig(dataSource, config, (level, message, meta) => {
+    if (level !== 'debug' || config.LOG_LEVEL === 'debug') log(level, message, meta);
+  });
+  dispatcher.start();
+  // The daily digest Schedule: created (or brought up to date) on every start, so there is always exactly one.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const schedule = await ensureDailyDigestSchedule(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }));
+  log('info', `daily digest schedule ${schedule}`, { at: '08:30 Asia/Shanghai' });
+  log('info', 'worker started', {
+    taskQueue: worker.options.taskQueue,
+    temporal: config.TEMPORAL_ADDRESS,
+    email: config.SMTP_URL || config.SMTP_HOST ? 'smtp' : 'not configured (e-mail rows are skipped)',
+  });
   try {
     await worker.run();
   } finally {
+    // Lets the delivery round in flight record its results before the pool closes.
+    await dispatcher.stop();
+    await clientConnection.close();
     await connection.close();
     await dataSource.destroy();
     log('info', 'worker stopped');

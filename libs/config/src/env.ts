@@ -21,6 +21,48 @@ const common = {
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
 };
 
+/** An empty variable (`SMTP_HOST=` in a compose file) means unset. */
+const unsetIfBlank = (v: unknown) => (v === '' ? undefined : v);
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+
+/**
+ * The outbox dispatcher in the worker. E-mail is optional: without SMTP_URL or SMTP_HOST, e-mail
+ * rows are marked 'skipped' (no_channel) instead of waiting for ever.
+ */
+const notificationDelivery = {
+  SMTP_URL: z.preprocess(unsetIfBlank, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional()),
+  SMTP_HOST: z.preprocess(unsetIfBlank, z.string().optional()),
+  SMTP_PORT: z.preprocess(unsetIfBlank, z.coerce.number().int().min(1).max(65535).default(587)),
+  /** TLS from the first byte (port 465); false means STARTTLS when the server offers it. */
+  SMTP_SECURE: z.preprocess(unsetIfBlank, flag.default(false)),
+  SMTP_USER: z.preprocess(unsetIfBlank, z.string().optional()),
+  SMTP_PASS: z.preprocess(unsetIfBlank, z.string().optional()),
+  MAIL_FROM: z.preprocess(
+    unsetIfBlank,
+    z.string().regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. 招商平台 <noreply@zone.gov.cn>').optional(),
+  ),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(10).default(5_000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
+  OUTBOX_BACKOFF_JITTER: z.preprocess(unsetIfBlank, flag.default(true)),
+};
+
+function requireMailFromWithSmtp(
+  env: { SMTP_URL?: string; SMTP_HOST?: string; MAIL_FROM?: string; OUTBOX_BACKOFF_BASE_MS: number; OUTBOX_BACKOFF_MAX_MS: number },
+  ctx: z.RefinementCtx,
+): void {
+  if ((env.SMTP_URL || env.SMTP_HOST) && !env.MAIL_FROM) {
+    ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required when SMTP_URL or SMTP_HOST is set' });
+  }
+  if (env.OUTBOX_BACKOFF_MAX_MS < env.OUTBOX_BACKOFF_BASE_MS) {
+    ctx.addIssue({ code: 'custom', path: ['OUTBOX_BACKOFF_MAX_MS'], message: 'must not be below OUTBOX_BACKOFF_BASE_MS' });
+  }
+}
+
 export const apiEnvSchema = z.object({
   ...common,
   API_HOST: z.string().default('0.0.0.0'),
@@ -37,7 +79,8 @@ export const workerEnvSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(10).default(1000),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-});
+  ...notificationDelivery,
+}).superRefine(requireMailFromWithSmtp);
 
 export type ApiConfig = z.infer<typeof apiEnvSchema>;
 export type WorkerConfig = z.infer<typeof workerEnvSchema>;

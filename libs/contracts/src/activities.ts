@@ -1,3 +1,5 @@
+import type { DigestActivities } from './daily-digest';
+import type { SlaActivities } from './sla-clocks';
 import type { AuditEntry, ProjectState, Role, ServiceRequestState } from '@zs/domain';
 
 /** Persists one state change: the audit event and the read model, atomically and idempotently. */
@@ -15,16 +17,43 @@ export interface RecordServiceRequestEventInput {
   audit: AuditEntry;
 }
 
-export type NotificationKind = 'sla.warning' | 'sla.escalated' | 'follow_up.reminder' | 'milestone.weekly' | 'fulfilment.due';
+export const NOTIFICATION_KINDS = ['sla.warning', 'sla.escalated', 'follow_up.reminder', 'milestone.weekly', 'fulfilment.due', 'digest.daily'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** As staff read them in e-mails and group-robot messages. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  'sla.warning': '超时预警',
+  'sla.escalated': '超时督办',
+  'follow_up.reminder': '跟进提醒',
+  'milestone.weekly': '节点周报',
+  'fulfilment.due': '履约检查',
+  'digest.daily': '每日汇总',
+};
+
+/** Ways an alert reaches a person; `in_app` (the inbox) is always written, the others follow each user's preferences. */
+export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'webhook'] as const;
+export type NotificationChannelName = (typeof NOTIFICATION_CHANNELS)[number];
+
+/**
+ * One alert. Addressed to at least one of `recipientUserId`, `recipientRole`, `recipientDepartment`:
+ * a named user gets it alone; otherwise every active user holding the role (in the department,
+ * when given), or every active user of the department when no role is given.
+ */
 export interface NotificationRequest {
-  /** Unique per (project, clock, threshold, recipient): the same alert is stored once whatever the retries. */
+  /**
+   * Identifies the EVENT (e.g. project, clock, threshold, addressee): the same alert is stored and
+   * delivered once per recipient and channel whatever the retries. Outbox rows are keyed
+   * `${dedupeKey}|${recipient}|${channel}`.
+   */
   dedupeKey: string;
-  projectId: string;
+  /** Null for alerts that concern no single project (the daily digest). */
+  projectId: string | null;
   kind: NotificationKind;
   level: number;
-  recipientRole: Role;
-  /** A named person (e.g. the lead's owner); without it, everyone holding the role. */
+  recipientRole?: Role;
+  /** Free text as in users.department, e.g. '项目服务局'. */
+  recipientDepartment?: string;
+  /** A named person (e.g. the lead's owner); without it, everyone holding the role and/or in the department. */
   recipientUserId?: string;
   title: string;
   body: string;
@@ -32,7 +61,7 @@ export interface NotificationRequest {
 }
 
 /** Activities the lifecycle workflow calls; implemented in activities/, typed here so workflows need no import of them. */
-export interface LifecycleActivities {
+export interface LifecycleActivities extends SlaActivities, DigestActivities {
   recordProjectEvent(input: RecordProjectEventInput): Promise<void>;
   sendNotification(request: NotificationRequest): Promise<void>;
   recordServiceRequestEvent(input: RecordServiceRequestEventInput): Promise<void>;

@@ -3,3 +3,5 @@ export * from './search-attributes';
 export * from './project-workflow';
 export * from './activities';
 export * from './service-request-workflow';
+export * from './sla-clocks';
+export * from './daily-digest';

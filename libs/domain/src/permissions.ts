@@ -28,6 +28,18 @@ export const PERMISSIONS = {
   'service.handle': ['enterprise_service_bureau', 'project_service_bureau'],
   'service.rate': ['enterprise_service_bureau'],
   'project.read': [...ROLES],
+  /** 暂停/恢复计时 with a recorded reason (e.g. waiting for the firm): the bureaus that own clocks and their superiors. */
+  'sla.pause_clock': ['intake_task_force', 'economic_cooperation_bureau_head', 'project_service_bureau', 'enterprise_service_bureau', 'zone_leadership'],
+  'sla.read': [...ROLES],
+  /** Time limits are zone policy: administrators keep them, and ask running clocks to adopt a change. */
+  'sla.policy.manage': ['admin'],
+  /** The delivery outbox (dead letters, manual retry) and the departments' group-robot webhooks are operations work. */
+  'outbox.manage': ['admin'],
+  'department_webhooks.manage': ['admin'],
+  /** Every member of staff may look up which days count as working days (deadlines are counted in them). */
+  'calendar.read': [...ROLES],
+  /** Declaring a day a holiday or a working day (调休, 临时停工) moves every working-day deadline: administrators only. */
+  'calendar.manage': ['admin'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

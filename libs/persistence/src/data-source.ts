@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
+import { seedDefaultSlaPolicies } from './sla/sla-policy-store';
 import { AuditEventEntity } from './entities/audit-event.entity';
+import { DepartmentWebhookEntity } from './entities/department-webhook.entity';
+import { NotificationOutboxEntity } from './entities/notification-outbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { ProjectEntity } from './entities/project.entity';
 import { UserEntity } from './entities/user.entity';
@@ -7,10 +10,15 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { StepIdempotencyKeys1763900100000 } from './migrations/1763900100000-step-idempotency-keys';
 import { NotificationRecipientUser1763900200000 } from './migrations/1763900200000-notification-recipient-user';
 import { ServiceRequests1763900300000 } from './migrations/1763900300000-service-requests';
+import { SlaPolicies1763900400000 } from './migrations/1763900400000-sla-policies';
+import { CalendarOverrides1763900500000 } from './migrations/1763900500000-calendar-overrides';
+import { NotificationOutbox1763900600000 } from './migrations/1763900600000-notification-outbox';
+import { SlaClockReadModel1763900700000 } from './migrations/1763900700000-sla-clock-read-model';
+import { SlaClockBreachedAt1763900800000 } from './migrations/1763900800000-sla-clock-breached-at';
 
-export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity];
+export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000];
 
 export interface DataSourceConfig {
   url: string;
@@ -38,6 +46,8 @@ export async function runMigrations(url: string): Promise<string[]> {
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
+    // Reference data the engine cannot run without; idempotent, so safe after every migration run.
+    await seedDefaultSlaPolicies(ds);
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();

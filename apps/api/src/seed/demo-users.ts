@@ -9,18 +9,19 @@ export interface DemoUser {
   displayName: string;
   role: Role;
   department: string;
+  email: string;
 }
 
 /** One demo account per role, for local runs, demos and end-to-end tests. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'officer', displayName: '李明', role: 'investment_officer', department: '招商一局' },
-  { username: 'taskforce', displayName: '王芳', role: 'intake_task_force', department: '项目承接专班' },
-  { username: 'ecb-head', displayName: '张伟', role: 'economic_cooperation_bureau_head', department: '经济合作局' },
-  { username: 'leader', displayName: '陈刚', role: 'zone_leadership', department: '管委会' },
-  { username: 'psb', displayName: '刘洋', role: 'project_service_bureau', department: '项目服务局' },
-  { username: 'esb', displayName: '赵静', role: 'enterprise_service_bureau', department: '企业服务局' },
-  { username: 'auditor', displayName: '孙丽', role: 'auditor', department: '审计督查室' },
-  { username: 'admin', displayName: '周强', role: 'admin', department: '信息中心' },
+  { username: 'officer', displayName: '李明', role: 'investment_officer', department: '招商一局', email: 'officer@zhaoshang.local' },
+  { username: 'taskforce', displayName: '王芳', role: 'intake_task_force', department: '项目承接专班', email: 'taskforce@zhaoshang.local' },
+  { username: 'ecb-head', displayName: '张伟', role: 'economic_cooperation_bureau_head', department: '经济合作局', email: 'ecb-head@zhaoshang.local' },
+  { username: 'leader', displayName: '陈刚', role: 'zone_leadership', department: '管委会', email: 'leader@zhaoshang.local' },
+  { username: 'psb', displayName: '刘洋', role: 'project_service_bureau', department: '项目服务局', email: 'psb@zhaoshang.local' },
+  { username: 'esb', displayName: '赵静', role: 'enterprise_service_bureau', department: '企业服务局', email: 'esb@zhaoshang.local' },
+  { username: 'auditor', displayName: '孙丽', role: 'auditor', department: '审计督查室', email: 'auditor@zhaoshang.local' },
+  { username: 'admin', displayName: '周强', role: 'admin', department: '信息中心', email: 'admin@zhaoshang.local' },
 ];
 
 /**
@@ -32,11 +33,11 @@ export async function seedDemoUsers(dataSource: DataSource, password: string = D
   for (const user of DEMO_USERS) {
     const passwordHash = await hashPassword(password);
     const rows: unknown[] = await dataSource.query(
-      `INSERT INTO users (username, display_name, role, department, password_hash)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO users (username, display_name, role, department, password_hash, email)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO NOTHING
        RETURNING id`,
-      [user.username, user.displayName, user.role, user.department, passwordHash],
+      [user.username, user.displayName, user.role, user.department, passwordHash, user.email],
     );
     inserted += rows.length;
   }

@@ -1,7 +1,8 @@
 import { DomainError, ERROR_CODES } from '../errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China has had no daylight saving since 1991: Asia/Shanghai is always UTC+08:00. */
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai (UTC+8, no daylight saving). */
@@ -23,9 +24,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** 'YYYY-MM-DD' naming a day that exists: not 2026-02-30 (rolls over to March), not 2026-13-01 (no such month). */
+export function isCalendarDate(value: unknown): value is string {
+  // Checked for NaN before toISOString, which would throw a RangeError (a 500) on a month 13 or a day 32.
+  const parsed = typeof value === 'string' && ISO_DATE.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
+}
+
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function requireDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a calendar date YYYY-MM-DD`, field);
   }
   return value;

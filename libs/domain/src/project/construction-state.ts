@@ -1,4 +1,5 @@
 import type { Actor } from '../roles';
+import { MILESTONE_POLICY, type MilestoneEscalationStep, type MilestoneLadder } from '../sla/milestone-policy';
 
 /** The milestone template of the source reports, in order. */
 export const MILESTONE_KINDS = [
@@ -42,6 +43,13 @@ export interface MilestoneNode {
   completedBy: Actor | null;
   /** Escalation levels already sent for the current due date (reset when re-baselined). */
   escalated: number[];
+  /** From the kind's policy when the plan was laid out; absent on plans laid out before (built-in ladder). */
+  ladder?: MilestoneLadder | null;
+}
+
+/** The escalation ladder an overdue node climbs, in order. */
+export function milestoneEscalationsOf(node: MilestoneNode): MilestoneEscalationStep[] {
+  return node.ladder?.escalations ?? MILESTONE_POLICY.escalations;
 }
 
 /** One version of the plan; re-baselining adds a version, none is ever changed. */

@@ -3,7 +3,7 @@ import type { Actor, AuditActor } from '../roles';
 import { STAGE_LABELS } from '../stages';
 import { addDays, requireDate, requireNotFuture } from './calendar-dates';
 import { MILESTONE_KINDS, MILESTONE_LABELS, type ConstructionState, type MilestoneKind, type MilestoneNode } from './construction-state';
-import { FULFILMENT_CHECK_EVERY_MS } from './fulfilment-transitions';
+import { FULFILMENT_CHECK_EVERY_MS } from '../sla/fulfilment-policy';
 import type { ProjectState, Transition } from './project-state';
 import type { Contract } from './signing-state';
 import { next, requirePermission, requireText } from './transition-helpers';
@@ -218,6 +218,7 @@ export function recordProduction(state: ProjectState, cmd: RecordProductionComma
   }
   const evidence = requireText(cmd.evidence, 'evidence');
   const nodes = plan.nodes.map((n) => (n.kind === 'production' ? { ...n, completedOn: actualDate, evidence, completedBy: actor } : n));
+  // The period's policy is resolved by the workflow for this step (PROJECT_CADENCES), which sets the due time again.
   const fulfilment = { nextCheckDueAt: now + FULFILMENT_CHECK_EVERY_MS, checks: [] };
   return next(state, { stage: 'service', construction: { ...plan, nodes }, fulfilment, overdue: false }, now, actor, 'production.started', { actualDate, evidence });
 }

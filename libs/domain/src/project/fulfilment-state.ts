@@ -1,4 +1,5 @@
 import type { Actor } from '../roles';
+import { BUILT_IN_FULFILMENT_SCHEDULE, type FulfilmentSchedule } from '../sla/fulfilment-policy';
 
 /** 履约检查: committed against actual figures at each periodic check. */
 export interface FulfilmentCheck {
@@ -20,9 +21,15 @@ export interface FulfilmentCheck {
 }
 
 export interface FulfilmentState {
-  /** When the next periodic check is due (default quarterly from production). */
+  /** When the next periodic check is due (one period from production, then from each check). */
   nextCheckDueAt: number;
   checks: FulfilmentCheck[];
+  /** From the fulfilment_check policy when production was recorded; absent before (built-in quarterly schedule). */
+  schedule?: FulfilmentSchedule | null;
+}
+
+export function fulfilmentScheduleOf(f: FulfilmentState | null | undefined): FulfilmentSchedule {
+  return f?.schedule ?? BUILT_IN_FULFILMENT_SCHEDULE;
 }
 
 export interface Closure {

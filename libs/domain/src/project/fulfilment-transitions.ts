@@ -1,13 +1,11 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import type { Actor } from '../roles';
 import { STAGE_LABELS } from '../stages';
-import type { FulfilmentState } from './fulfilment-state';
+import { FULFILMENT_CHECK_EVERY_MS } from '../sla/fulfilment-policy';
+import { fulfilmentScheduleOf, type FulfilmentState } from './fulfilment-state';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Default check period: quarterly (about 91 days). Issue 4 makes it a policy. */
-export const FULFILMENT_CHECK_EVERY_MS = 91 * DAY_MS;
 const MAX_TAX_WAN_YUAN = 100_000_000;
 
 export interface RecordFulfilmentCheckCommand {
@@ -71,7 +69,7 @@ export function recordFulfilmentCheck(state: ProjectState, cmd: RecordFulfilment
     },
   };
   // The next check is one period after this one (or after the missed due time, whichever is later).
-  const nextCheckDueAt = Math.max(fulfilment.nextCheckDueAt, now) + FULFILMENT_CHECK_EVERY_MS;
+  const nextCheckDueAt = Math.max(fulfilment.nextCheckDueAt, now) + fulfilmentScheduleOf(fulfilment).everyMs;
   return next(state, { fulfilment: { nextCheckDueAt, checks: [...fulfilment.checks, check] }, overdue: false }, now, actor, 'fulfilment.checked', {
     investmentInPlaceYi,
     taxPaidWanYuan,

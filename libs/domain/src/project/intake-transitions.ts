@@ -54,7 +54,7 @@ function requireIntakeStage(state: ProjectState): void {
   }
 }
 
-function openInfoRequest(state: ProjectState) {
+export function openInfoRequest(state: ProjectState) {
   return state.intake.infoRequests.find((r) => r.providedAt === null) ?? null;
 }
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../roles';
+import { BUILT_IN_FOLLOW_UP_LADDER, type FollowUpLadder } from '../sla/follow-up-policy';
 
 /** 洽谈: a visit, site inspection or meeting with the investor. */
 export const CONTACT_KINDS = ['visit', 'site_inspection', 'meeting', 'call'] as const;
@@ -28,6 +29,12 @@ export interface FollowUp {
   lastContactAt: number;
   /** Follow-ups missed since the last contact. */
   missedInRow: number;
+  /**
+   * Who is alerted at which miss, from the follow_up:<grade> policy when the negotiation started
+   * (which also set `cadenceMs`). Absent when it started before cadences were policies: those run
+   * by the built-in FOLLOW_UP_POLICY (see followUpLadderOf).
+   */
+  ladder?: FollowUpLadder | null;
 }
 
 export interface NegotiationOutcome {
@@ -47,4 +54,8 @@ export interface NegotiationState {
 /** When the next follow-up is due (after `missedInRow` misses, one cadence later still). */
 export function nextFollowUpDueAt(f: FollowUp): number {
   return f.lastContactAt + f.cadenceMs * (f.missedInRow + 1);
+}
+
+export function followUpLadderOf(f: FollowUp): FollowUpLadder {
+  return f.ladder ?? BUILT_IN_FOLLOW_UP_LADDER;
 }

@@ -1,9 +1,10 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import { requireDate, requireNotFuture } from './calendar-dates';
 import type { Actor, AuditActor } from '../roles';
-import { FOLLOW_UP_POLICY } from '../sla/follow-up-policy';
+import { FOLLOW_UP_POLICY, followUpAlertsAt, type FollowUpAlertLevel } from '../sla/follow-up-policy';
+import { RESPONSIBLE } from '../sla/policy-definition';
 import { STAGE_LABELS } from '../stages';
-import { CONTACT_KINDS, nextFollowUpDueAt, type ContactKind, type NegotiationState } from './negotiation-state';
+import { CONTACT_KINDS, followUpLadderOf, nextFollowUpDueAt, type ContactKind, type NegotiationState } from './negotiation-state';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
 
@@ -77,21 +78,27 @@ export function recordNegotiationContact(state: ProjectState, cmd: RecordContact
   );
 }
 
-/** The follow-up due now was not made: the owner is reminded; every Nth miss in a row escalates. */
-export function missFollowUp(state: ProjectState, actor: AuditActor, now: number): Transition & { escalated: boolean } {
+/**
+ * The follow-up due now was not made: the levels of the negotiation's ladder due at this miss
+ * are alerted (by default the owner at each miss, the bureau head at every third in a row).
+ * `escalated` when one of them is someone other than the owner.
+ */
+export function missFollowUp(state: ProjectState, actor: AuditActor, now: number): Transition & { escalated: boolean; alerts: FollowUpAlertLevel[] } {
   const negotiation = negotiationOf(state);
   const dueAt = nextFollowUpDueAt(negotiation.followUp);
   const missedInRow = negotiation.followUp.missedInRow + 1;
-  const escalated = missedInRow % FOLLOW_UP_POLICY.escalateAfterMisses === 0;
+  const alerts = followUpAlertsAt(followUpLadderOf(negotiation.followUp), missedInRow);
+  const escalated = alerts.some((a) => a.notify !== RESPONSIBLE);
+  const highest = alerts.at(-1);
   const t = next(
     state,
     { negotiation: { ...negotiation, followUp: { ...negotiation.followUp, missedInRow } }, overdue: true },
     now,
     actor,
     escalated ? 'negotiation.follow_up_escalated' : 'negotiation.follow_up_missed',
-    { dueAt: new Date(dueAt).toISOString(), missedInRow, notify: escalated ? FOLLOW_UP_POLICY.escalateTo : 'owner' },
+    { dueAt: new Date(dueAt).toISOString(), missedInRow, notify: highest ? (highest.notify === RESPONSIBLE ? 'owner' : highest.notify) : null },
   );
-  return { ...t, escalated };
+  return { ...t, escalated, alerts };
 }
 
 /** 洽谈结果: proceed to signing, or lost (with the reason). */

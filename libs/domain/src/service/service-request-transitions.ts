@@ -40,7 +40,8 @@ export interface ServiceTransition {
   audit: AuditEntry;
 }
 
-function next(state: ServiceRequestState, patch: Partial<ServiceRequestState>, at: number, actor: AuditActor, action: string, payload: Record<string, unknown>): ServiceTransition {
+/** The next request state and its one audit entry. */
+export function nextServiceTransition(state: ServiceRequestState, patch: Partial<ServiceRequestState>, at: number, actor: AuditActor, action: string, payload: Record<string, unknown>): ServiceTransition {
   const seq = state.seq + 1;
   const updated = { ...state, ...patch, seq };
   return {
@@ -99,7 +100,7 @@ export function raiseServiceRequest(requestId: string, projectId: string, compan
 export function acceptServiceRequest(state: ServiceRequestState, _cmd: unknown, actor: Actor, now: number): ServiceTransition {
   requirePermission(actor, 'service.handle');
   requireStatus(state, ['dispatched'], 'accept');
-  return next(
+  return nextServiceTransition(
     state,
     { status: 'accepted', acceptedBy: actor, acceptClock: stopClock(state.acceptClock, now), resolveClock: startClock('service_resolve', SERVICE_RESOLVE_POLICIES[state.category].budgetMs, now) },
     now,
@@ -116,7 +117,7 @@ export function transferServiceRequest(state: ServiceRequestState, cmd: Transfer
   const to = requireText(cmd?.toDepartment, 'toDepartment');
   if (to === state.department) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'toDepartment must differ from the current department', 'toDepartment');
   const reason = requireText(cmd.reason, 'reason');
-  return next(
+  return nextServiceTransition(
     state,
     { department: to, acceptClock: startClock('service_accept', SERVICE_ACCEPT_POLICY.budgetMs, now), transfers: [...state.transfers, { from: state.department, to, reason, by: actor, at: now }] },
     now,
@@ -131,7 +132,7 @@ export function resolveServiceRequest(state: ServiceRequestState, cmd: ResolveSe
   requirePermission(actor, 'service.handle');
   requireStatus(state, ['accepted'], 'resolve');
   const resolution = requireText(cmd?.resolution, 'resolution');
-  return next(
+  return nextServiceTransition(
     state,
     { status: 'resolved', resolveClock: state.resolveClock ? stopClock(state.resolveClock, now) : null, resolutions: [...state.resolutions, { resolution, by: actor, at: now }] },
     now,
@@ -151,7 +152,7 @@ export function rateServiceRequest(state: ServiceRequestState, cmd: RateServiceR
   const comment = cmd.comment ? requireText(cmd.comment, 'comment') : null;
   const ratings = [...state.ratings, { rating: cmd.rating, comment, by: actor, at: now }];
   if (cmd.rating === 'unsatisfied') {
-    return next(
+    return nextServiceTransition(
       state,
       { status: 'accepted', ratings, reopenCount: state.reopenCount + 1, resolveClock: startClock('service_resolve', SERVICE_RESOLVE_POLICIES[state.category].budgetMs, now) },
       now,
@@ -160,7 +161,7 @@ export function rateServiceRequest(state: ServiceRequestState, cmd: RateServiceR
       { rating: cmd.rating, comment },
     );
   }
-  return next(state, { status: 'closed', ratings }, now, actor, 'service.request_closed', { rating: cmd.rating, comment });
+  return nextServiceTransition(state, { status: 'closed', ratings }, now, actor, 'service.request_closed', { rating: cmd.rating, comment });
 }
 
 export function fireServiceThreshold(state: ServiceRequestState, clock: 'service_accept' | 'service_resolve', threshold: Threshold, actor: AuditActor, now: number): ServiceTransition {
@@ -168,5 +169,5 @@ export function fireServiceThreshold(state: ServiceRequestState, clock: 'service
     clock === 'service_accept'
       ? { acceptClock: markFired(state.acceptClock, threshold.key) }
       : { resolveClock: state.resolveClock ? markFired(state.resolveClock, threshold.key) : null };
-  return next(state, patch, now, actor, threshold.kind === 'warning' ? 'sla.warning' : 'sla.escalated', { clock, threshold: threshold.key, level: threshold.level, notify: threshold.notify });
+  return nextServiceTransition(state, patch, now, actor, threshold.kind === 'warning' ? 'sla.warning' : 'sla.escalated', { clock, threshold: threshold.key, level: threshold.level, notify: threshold.notify });
 }

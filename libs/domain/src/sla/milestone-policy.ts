@@ -1,4 +1,5 @@
 import type { Role } from '../roles';
+import type { PolicyKey } from './policy-definition';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,6 +13,19 @@ export interface MilestoneEscalationStep {
   afterDueMs: number;
   /** 'responsible' means the node's responsible person by name. */
   notify: Role | 'responsible';
+  /** Narrows a role's recipients to one department (policies may set it). */
+  department?: string | null;
+}
+
+/**
+ * A node's ladder, from its kind's policy (milestone:<kind>) when the plan was laid out, with
+ * the version it came from. Nodes planned before cadences were policies have none and run by
+ * MILESTONE_POLICY (the seeded policies hold the same ladder).
+ */
+export interface MilestoneLadder {
+  policyKey: PolicyKey;
+  policyVersion: number;
+  escalations: MilestoneEscalationStep[];
 }
 
 export const MILESTONE_POLICY = {

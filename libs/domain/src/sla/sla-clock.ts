@@ -1,3 +1,4 @@
+import type { ClockPlan } from './clock-plan';
 import type { ClockName } from './sla-policy';
 
 /**
@@ -14,6 +15,8 @@ export interface SlaClock {
   stoppedAt: number | null;
   /** Threshold keys already fired (warning-1, escalation-1, ...). */
   fired: string[];
+  /** The policy version and thresholds it runs by; absent until planned (and on clocks older than policies as data). */
+  plan?: ClockPlan | null;
 }
 
 export const CLOCK_STATUSES = ['running', 'paused', 'overdue', 'met', 'met_late'] as const;
@@ -80,6 +83,8 @@ export interface SlaClockView {
   paused: boolean;
   stoppedAt: string | null;
   fired: string[];
+  policyKey: string | null;
+  policyVersion: number | null;
 }
 
 export function viewClock(c: SlaClock, now: number): SlaClockView {
@@ -93,5 +98,7 @@ export function viewClock(c: SlaClock, now: number): SlaClockView {
     paused: c.pausedAt !== null,
     stoppedAt: c.stoppedAt !== null ? new Date(c.stoppedAt).toISOString() : null,
     fired: c.fired,
+    policyKey: c.plan?.policyKey ?? null,
+    policyVersion: c.plan?.policyVersion ?? null,
   };
 }

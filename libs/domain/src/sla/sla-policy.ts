@@ -2,8 +2,8 @@ import type { Role } from '../roles';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** The clocks the engine runs. Each has exactly one policy. */
-export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment', 'service_accept', 'service_resolve'] as const;
+/** The clocks the engine runs; each has one policy per variant (see policy-definition). */
+export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment', 'service_accept', 'service_resolve', 'follow_up', 'milestone', 'fulfilment_check'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
 export const CLOCK_LABELS: Record<ClockName, string> = {
@@ -11,6 +11,9 @@ export const CLOCK_LABELS: Record<ClockName, string> = {
   commissioner_assignment: '项目专员指派',
   service_accept: '部门接单',
   service_resolve: '问题销单',
+  follow_up: '洽谈跟进',
+  milestone: '建设节点',
+  fulfilment_check: '履约检查',
 };
 
 export interface WarningRule {
@@ -94,6 +97,8 @@ export interface Threshold {
   /** Active (unpaused) time since the clock started at which this threshold fires. */
   atElapsedMs: number;
   notify: Role;
+  /** Narrows the recipients to one department (policies from the database may set it). */
+  department?: string | null;
 }
 
 /** All thresholds of a policy in firing order. */

@@ -9,13 +9,18 @@ export class NotificationEntity {
   @Column({ name: 'dedupe_key', type: 'text', unique: true })
   dedupeKey!: string;
 
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  /** Null for alerts about no single project (the daily digest). */
+  @Column({ name: 'project_id', type: 'uuid', nullable: true })
+  projectId!: string | null;
 
-  @Column({ name: 'recipient_role', type: 'text' })
-  recipientRole!: string;
+  @Column({ name: 'recipient_role', type: 'text', nullable: true })
+  recipientRole!: string | null;
 
-  /** Set when the alert is for one person; null means everyone holding `recipientRole`. */
+  /** With a role: that role in this department; alone: everyone in the department. */
+  @Column({ name: 'recipient_department', type: 'text', nullable: true })
+  recipientDepartment!: string | null;
+
+  /** Set when the alert is for one person; null means everyone holding `recipientRole` (and/or in `recipientDepartment`). */
   @Column({ name: 'recipient_user_id', type: 'text', nullable: true })
   recipientUserId!: string | null;
 

@@ -24,6 +24,14 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Where e-mail alerts go; without it the user gets none. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** Channels the user wants alerts on, beyond the inbox that always keeps them (see NOTIFICATION_CHANNELS). */
+  @Column({ name: 'preferred_channels', type: 'text', array: true, default: () => `'{in_app,email}'` })
+  preferredChannels!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

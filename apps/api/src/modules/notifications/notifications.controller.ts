@@ -14,7 +14,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's in-app inbox (alerts addressed to their role), newest first" })
+  @ApiOperation({ summary: "The caller's in-app inbox (alerts addressed to their role, their department or them by name), newest first" })
   @ApiOkResponse({ type: NotificationPageDto })
   inbox(@CurrentUser() caller: AuthenticatedUser, @Query() query: PaginationQuery): Promise<Page<NotificationViewDto>> {
     return this.notifications.inbox(caller, query);

@@ -14,12 +14,15 @@ import {
   completeProjectUpdate,
   terminateContractUpdate,
   signContractUpdate,
+  pauseProjectClockUpdate,
+  resumeProjectClockUpdate,
   type ProjectSnapshot,
   type StepUpdate,
 } from '@zs/contracts';
 import {
   ERROR_CODES,
   type AssignCommissionerCommand,
+  type ClockPauseCommand,
   type CompleteMilestoneCommand,
   type CompleteProjectCommand,
   type RecordFulfilmentCheckCommand,
@@ -111,6 +114,14 @@ export class ProjectStepsService {
 
   terminateContract(projectId: string, caller: AuthenticatedUser, command: TerminateContractCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
     return this.run(projectId, caller, terminateContractUpdate, command, idempotencyKey);
+  }
+
+  pauseClock(projectId: string, caller: AuthenticatedUser, command: ClockPauseCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, pauseProjectClockUpdate, command, idempotencyKey);
+  }
+
+  resumeClock(projectId: string, caller: AuthenticatedUser, command: ClockPauseCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
+    return this.run(projectId, caller, resumeProjectClockUpdate, command, idempotencyKey);
   }
 
   private async run<C>(

@@ -7,7 +7,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { MILESTONE_KINDS, type MilestoneKind } from '@zs/domain';
+import { MILESTONE_KINDS, PROJECT_CLOCK_SLOTS, type ClockName, type MilestoneKind } from '@zs/domain';
+import { ClockPauseDto, toClockPauseCommand } from '../../common/sla/clock-pause.dto';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { RequirePermission } from '../../common/auth/require-permission.decorator';
@@ -45,6 +46,9 @@ import {
 } from './dto/fulfilment-steps.dto';
 import { ProjectStepsService } from './project-steps.service';
 import { ProjectsQueryService } from './projects-query.service';
+
+const PROJECT_CLOCKS = PROJECT_CLOCK_SLOTS.map((s) => s.name);
+const CLOCK_PARAM = [{ name: 'clock', enum: PROJECT_CLOCKS, description: 'The project clock' }] as const;
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -252,5 +256,27 @@ export class ProjectsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ProjectViewDto> {
     return this.steps.terminateContract(id, caller, toTerminateContractCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('clocks/:clock/pause', 'sla.pause_clock', '暂停计时: stop a running clock with a reason; its remaining time is kept exactly', ProjectViewDto, CLOCK_PARAM)
+  pauseClock(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('clock', oneOfParam('clock', PROJECT_CLOCKS)) clock: ClockName,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: ClockPauseDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.pauseClock(id, caller, toClockPauseCommand(clock, body), idempotencyKey);
+  }
+
+  @StepEndpoint('clocks/:clock/resume', 'sla.pause_clock', '恢复计时: the clock runs on with the remaining time it had when paused', ProjectViewDto, CLOCK_PARAM)
+  resumeClock(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('clock', oneOfParam('clock', PROJECT_CLOCKS)) clock: ClockName,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: ClockPauseDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ProjectViewDto> {
+    return this.steps.resumeClock(id, caller, toClockPauseCommand(clock, body), idempotencyKey);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   acceptServiceRequestUpdate,
+  pauseServiceClockUpdate,
+  resumeServiceClockUpdate,
   raiseServiceRequestUpdate,
   rateServiceRequestUpdate,
   resolveServiceRequestUpdate,
@@ -13,6 +15,7 @@ import {
   ERROR_CODES,
   SERVICE_STATUS_LABELS,
   type Actor,
+  type ClockPauseCommand,
   type RaiseServiceRequestCommand,
   type RateServiceRequestCommand,
   type ResolveServiceRequestCommand,
@@ -77,6 +80,14 @@ export class ServiceRequestStepsService {
 
   rate(requestId: string, caller: AuthenticatedUser, command: RateServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
     return this.run(requestId, caller, rateServiceRequestUpdate, command, idempotencyKey);
+  }
+
+  pauseClock(requestId: string, caller: AuthenticatedUser, command: ClockPauseCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    return this.run(requestId, caller, pauseServiceClockUpdate, command, idempotencyKey);
+  }
+
+  resumeClock(requestId: string, caller: AuthenticatedUser, command: ClockPauseCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
+    return this.run(requestId, caller, resumeServiceClockUpdate, command, idempotencyKey);
   }
 
   private async run<C>(

@@ -8,6 +8,9 @@ import { StepEndpoint } from '../../common/http/step-endpoint.decorator';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { emptyBody } from '../../common/validation/empty-body.pipe';
 import { uuidParam } from '../../common/validation/uuid-param.pipe';
+import { oneOfParam } from '../../common/validation/one-of-param.pipe';
+import { ClockPauseDto, toClockPauseCommand } from '../../common/sla/clock-pause.dto';
+import { SERVICE_CLOCK_SLOTS, type ClockName } from '@zs/domain';
 import { ListServiceRequestsQuery } from './dto/list-service-requests.query';
 import {
   RateServiceRequestDto,
@@ -22,6 +25,8 @@ import { ServiceRequestStepsService } from './service-request-steps.service';
 import { ServiceRequestsQueryService } from './service-requests-query.service';
 
 const REQUEST_ID = 'requestId';
+const SERVICE_CLOCKS = SERVICE_CLOCK_SLOTS.map((s) => s.name);
+const CLOCK_PARAM = [{ name: 'clock', enum: SERVICE_CLOCKS, description: 'The request clock' }] as const;
 
 /** Service requests across projects (the service bureaus' desk), and the steps on each one. */
 @ApiTags('service-requests')
@@ -104,5 +109,27 @@ export class ServiceRequestsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<ServiceRequestViewDto> {
     return this.steps.rate(requestId, caller, toRateServiceRequestCommand(body), idempotencyKey);
+  }
+
+  @StepEndpoint('clocks/:clock/pause', 'sla.pause_clock', '暂停计时: stop the running clock with a reason (e.g. waiting for the firm)', ServiceRequestViewDto, CLOCK_PARAM, REQUEST_ID)
+  pauseClock(
+    @Param(REQUEST_ID, uuidParam(REQUEST_ID)) requestId: string,
+    @Param('clock', oneOfParam('clock', SERVICE_CLOCKS)) clock: ClockName,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: ClockPauseDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ServiceRequestViewDto> {
+    return this.steps.pauseClock(requestId, caller, toClockPauseCommand(clock, body), idempotencyKey);
+  }
+
+  @StepEndpoint('clocks/:clock/resume', 'sla.pause_clock', '恢复计时: the clock runs on with its remaining time', ServiceRequestViewDto, CLOCK_PARAM, REQUEST_ID)
+  resumeClock(
+    @Param(REQUEST_ID, uuidParam(REQUEST_ID)) requestId: string,
+    @Param('clock', oneOfParam('clock', SERVICE_CLOCKS)) clock: ClockName,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: ClockPauseDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<ServiceRequestViewDto> {
+    return this.steps.resumeClock(requestId, caller, toClockPauseCommand(clock, body), idempotencyKey);
   }
 }

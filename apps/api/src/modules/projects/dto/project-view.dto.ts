@@ -101,6 +101,12 @@ export class ClockViewDto {
 
   @ApiProperty({ type: [String], example: ['warning-1'] })
   fired!: string[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'intake_decision', description: 'The SLA policy the clock runs by (null: a clock older than policies as data)' })
+  policyKey!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'The policy version it started with (or was recalculated to)' })
+  policyVersion!: number | null;
 }
 
 export class NegotiationContactViewDto {

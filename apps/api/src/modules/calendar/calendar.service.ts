@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { addDays, daysBetween } from '@zs/domain';
+import { describeDay, loadCalendarOverrides, overridesByDate } from '@zs/persistence';
+import { DataSource } from 'typeorm';
+import { invalidField } from './calendar-date';
+import type { CalendarRangeQuery } from './dto/calendar-range.query';
+import type { CalendarDayDto, CalendarRangeDto } from './dto/calendar-day.dto';
+import type { CalendarOverrideListDto } from './dto/calendar-override.dto';
+import { toCalendarOverrideView } from './calendar-override.mapper';
+
+/** A leap year: enough to show a whole year at once, small enough to answer in one go. */
+export const MAX_CALENDAR_RANGE_DAYS = 366;
+
+/** Read side of the working-day calendar, answered as the engine counts (same describeDay as the worker). */
+@Injectable()
+export class CalendarService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async range({ from, to }: CalendarRangeQuery): Promise<CalendarRangeDto> {
+    const span = daysBetween(from, to) + 1;
+    if (span < 1) throw invalidField('to', 'must not be before from');
+    if (span > MAX_CALENDAR_RANGE_DAYS) throw invalidField('to', `must be at most ${MAX_CALENDAR_RANGE_DAYS} days from from, both included`);
+
+    const overrides = overridesByDate(await loadCalendarOverrides(this.dataSource));
+    const days: CalendarDayDto[] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) days.push(describeDay(date, overrides));
+    return { from, to, days };
+  }
+
+  async overrides(): Promise<CalendarOverrideListDto> {
+    return { items: (await loadCalendarOverrides(this.dataSource)).map(toCalendarOverrideView) };
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CLOCK_NAMES, POLICY_KEYS, STAGES, type ClockName, type PolicyKey, type Stage } from '@zs/domain';
+import { PaginationQuery } from '../../../common/validation/pagination.query';
+import { ToInteger } from '../../../common/validation/query-transforms';
+import { IsText } from '../../../common/validation/text.decorators';
+
+export class SlaClockFilterQuery extends PaginationQuery {
+  @ApiPropertyOptional({ example: '项目服务局', description: 'The department that owns the clock' })
+  @IsText(200)
+  @IsOptional()
+  department?: string;
+
+  @ApiPropertyOptional({ enum: STAGES })
+  @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  @IsOptional()
+  stage?: Stage;
+
+  @ApiPropertyOptional({ enum: POLICY_KEYS })
+  @IsIn(POLICY_KEYS, { message: 'policyKey must be one of the policy keys (GET /sla/policies)' })
+  @IsOptional()
+  policyKey?: PolicyKey;
+
+  @ApiPropertyOptional({ enum: CLOCK_NAMES })
+  @IsIn(CLOCK_NAMES, { message: `clock must be one of: ${CLOCK_NAMES.join(', ')}` })
+  @IsOptional()
+  clock?: ClockName;
+}
+
+export class DueSoonQuery extends SlaClockFilterQuery {
+  @ApiPropertyOptional({ default: 24, minimum: 1, maximum: 720, description: 'Deadlines within this many hours from now' })
+  @IsOptional()
+  @ToInteger()
+  @Max(720, { message: 'withinHours must be at most 720' })
+  @Min(1, { message: 'withinHours must be at least 1' })
+  @IsInt({ message: 'withinHours must be a whole number' })
+  withinHours: number = 24;
+}
+
+export class SlaClockItemDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) requestId!: string | null;
+  @ApiProperty() companyName!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: CLOCK_NAMES }) clock!: ClockName;
+  @ApiProperty() clockLabel!: string;
+  @ApiPropertyOptional({ nullable: true }) policyKey!: string | null;
+  @ApiPropertyOptional({ nullable: true }) policyVersion!: number | null;
+  @ApiProperty() department!: string;
+  @ApiProperty() stage!: string;
+  @ApiProperty() stageLabel!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty() deadlineAt!: string;
+  @ApiProperty({ description: 'Negative when overdue' }) remainingMs!: number;
+  @ApiProperty() pausedMs!: number;
+  @ApiProperty({ type: [String] }) fired!: string[];
+}
+
+export class SlaClockPageDto {
+  @ApiProperty({ type: [SlaClockItemDto] }) items!: SlaClockItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export const TIMELINE_EVENTS = ['started', 'paused', 'resumed', 'warned', 'breached', 'escalated', 'recalculated', 'met'] as const;
+export type TimelineEventKind = (typeof TIMELINE_EVENTS)[number];
+
+export class SlaTimelineEventDto {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: TIMELINE_EVENTS }) event!: TimelineEventKind;
+  @ApiProperty({ description: 'e.g. 预警, 超时, 暂停' }) eventLabel!: string;
+  @ApiProperty({ enum: CLOCK_NAMES }) clock!: ClockName;
+  @ApiProperty() clockLabel!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Who (null for the system)' }) actorId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) reason!: string | null;
+  @ApiPropertyOptional({ nullable: true }) level!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Policy version after the event (started, recalculated)' }) policyVersion!: number | null;
+  @ApiPropertyOptional({ nullable: true }) deadlineAt!: string | null;
+}
+
+export class SlaTimelineDto {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({ type: [SlaTimelineEventDto] }) events!: SlaTimelineEventDto[];
+}

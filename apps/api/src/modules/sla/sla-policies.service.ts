@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK_LABELS, DomainError, durationLabel, validatePolicyDefinition, type PolicyKey } from '@zs/domain';
+import { createSlaPolicyVersion, currentSlaPolicies, slaPolicyHistory, type StoredSlaPolicy } from '@zs/persistence';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import { ApiException } from '../../common/errors/api.exception';
+import type { CreateSlaPolicyVersionDto, SlaPolicyViewDto } from './dto/sla-policy.dto';
+
+/** SLA policies: read by all staff, versioned by administrators (each version audited). */
+@Injectable()
+export class SlaPoliciesService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async current(): Promise<SlaPolicyViewDto[]> {
+    return (await currentSlaPolicies(this.dataSource)).map(toView);
+  }
+
+  async history(key: PolicyKey): Promise<SlaPolicyViewDto[]> {
+    return (await slaPolicyHistory(this.dataSource, key)).map(toView);
+  }
+
+  async createVersion(key: PolicyKey, dto: CreateSlaPolicyVersionDto, caller: AuthenticatedUser): Promise<SlaPolicyViewDto> {
+    let definition;
+    try {
+      definition = validatePolicyDefinition({ duration: dto.duration, warnings: dto.warnings, escalations: dto.escalations }, key);
+    } catch (err) {
+      if (err instanceof DomainError) throw new ApiException(err.code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
+      throw err;
+    }
+    const stored = await createSlaPolicyVersion(this.dataSource, key, definition, { userId: caller.id, role: caller.role }, dto.reason);
+    return toView(stored);
+  }
+}
+
+export function toView(p: StoredSlaPolicy): SlaPolicyViewDto {
+  return {
+    key: p.key,
+    clock: p.clock,
+    clockLabel: CLOCK_LABELS[p.clock],
+    version: p.version,
+    duration: p.duration,
+    durationLabel: durationLabel(p.duration),
+    warnings: p.warnings.map((w) => ({ fraction: w.fraction, notify: w.notify, ...(w.department ? { department: w.department } : {}) })),
+    escalations: p.escalations.map((e) => ({ afterBreachHours: e.afterBreachHours, notify: e.notify, ...(e.department ? { department: e.department } : {}) })),
+    reason: p.reason,
+    createdBy: p.createdBy,
+    createdAt: p.createdAt,
+  };
+}

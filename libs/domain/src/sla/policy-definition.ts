@@ -1,0 +1,263 @@
+import { DomainError, ERROR_CODES } from '../errors';
+import { INFO_GRADES } from '../lead';
+import { MILESTONE_KINDS } from '../project/construction-state';
+import { isRole, ROLES, type Role } from '../roles';
+import { SERVICE_CATEGORIES } from '../service/service-request-state';
+import type { ClockName } from './sla-policy';
+
+/**
+ * How long a clock runs: wall-clock hours, or N working days ending at a time of day on the
+ * zone's calendar (not N × 24 working hours).
+ */
+export type SlaDuration = { unit: 'hours'; hours: number } | { unit: 'working_days'; days: number; endsAt: string } | { unit: 'due_date' };
+
+/** Milestones have their own due dates (the plan): their policies set only the ladder. */
+export const DUE_DATE_CLOCKS: readonly ClockName[] = ['milestone'];
+
+/**
+ * Cadences are watched by their own workflow code, not the SLA engine: the follow-up of a lead
+ * in negotiation, the milestone ladder, the periodic fulfilment check. They send no warnings.
+ */
+export const CADENCE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone', 'fulfilment_check'];
+/** Cadences that repeat every `duration` (wall-clock hours only: a cadence is not a deadline). */
+export const PERIODIC_CLOCKS: readonly ClockName[] = ['follow_up', 'fulfilment_check'];
+
+/**
+ * The person responsible for the step a cadence watches, addressed by name: the lead's owner
+ * (follow-up), the node's responsible person (milestones). Only those policies may use it.
+ */
+export const RESPONSIBLE = 'responsible' as const;
+export const RESPONSIBLE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone'];
+export type AlertRecipient = Role | typeof RESPONSIBLE;
+export const ALERT_RECIPIENTS: readonly AlertRecipient[] = [...ROLES, RESPONSIBLE];
+
+/** Who an alert goes to: everyone holding `role` (or the responsible person), narrowed to one department when given. */
+export interface AlertTarget {
+  notify: AlertRecipient;
+  department?: string | null;
+}
+
+export interface WarningLevel extends AlertTarget {
+  /** Share of the (working) time to the deadline after which the warning goes out, 0 < f < 1. */
+  fraction: number;
+}
+
+export interface EscalationLevel extends AlertTarget {
+  /** Wall-clock hours after the breach (0 = at the deadline). */
+  afterBreachHours: number;
+}
+
+/** What an administrator writes: one version of one policy. Levels are numbered by position (1-based). */
+export interface SlaPolicyDefinition {
+  duration: SlaDuration;
+  warnings: WarningLevel[];
+  escalations: EscalationLevel[];
+}
+
+export interface VersionedSlaPolicy extends SlaPolicyDefinition {
+  key: PolicyKey;
+  clock: ClockName;
+  version: number;
+}
+
+/**
+ * One policy per clock and variant. Clocks run by the SLA engine (plan, pause, recalculate)
+ * come first; the cadences (follow-up by grade, milestone kinds, fulfilment checks) are
+ * versioned the same way.
+ */
+export const POLICY_KEYS = [
+  'intake_decision',
+  'commissioner_assignment',
+  'service_accept',
+  ...SERVICE_CATEGORIES.map((c) => `service_resolve:${c}` as const),
+  ...INFO_GRADES.map((g) => `follow_up:${g}` as const),
+  ...MILESTONE_KINDS.map((k) => `milestone:${k}` as const),
+  'fulfilment_check',
+] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+export function isPolicyKey(value: unknown): value is PolicyKey {
+  return typeof value === 'string' && (POLICY_KEYS as readonly string[]).includes(value);
+}
+
+export const DEFAULT_WARNING_FRACTIONS = [0.5, 0.75] as const;
+/** Office hours end at 17:30 in the zones this engine serves; working-day deadlines end then. */
+export const DEFAULT_END_OF_DAY = '17:30';
+
+const workingDays = (days: number): SlaDuration => ({ unit: 'working_days', days, endsAt: DEFAULT_END_OF_DAY });
+const hours = (h: number): SlaDuration => ({ unit: 'hours', hours: h });
+
+const SERVICE_LADDER: EscalationLevel[] = [
+  { afterBreachHours: 0, notify: 'enterprise_service_bureau' },
+  { afterBreachHours: 48, notify: 'zone_leadership' },
+];
+const serviceClock = (duration: SlaDuration): SlaPolicyDefinition => ({
+  duration,
+  warnings: [{ fraction: 0.75, notify: 'enterprise_service_bureau' }],
+  escalations: SERVICE_LADDER,
+});
+/** An overdue node: its responsible person at the due time, the bureau a day later, leadership a week later. */
+const MILESTONE_LADDER: SlaPolicyDefinition = {
+  duration: { unit: 'due_date' },
+  warnings: [],
+  escalations: [
+    { afterBreachHours: 0, notify: RESPONSIBLE },
+    { afterBreachHours: 24, notify: 'project_service_bureau' },
+    { afterBreachHours: 168, notify: 'zone_leadership' },
+  ],
+};
+
+/**
+ * The seeded version 1 of every policy: the time limits of the foundation and lifecycle
+ * issues, with "one working day" and "N days" for departments counted on the calendar.
+ */
+export const DEFAULT_POLICIES: Record<PolicyKey, { clock: ClockName; definition: SlaPolicyDefinition }> = {
+  intake_decision: {
+    clock: 'intake_decision',
+    definition: {
+      duration: hours(48),
+      warnings: [{ fraction: 0.75, notify: 'intake_task_force' }],
+      escalations: [
+        { afterBreachHours: 0, notify: 'economic_cooperation_bureau_head' },
+        { afterBreachHours: 24, notify: 'zone_leadership' },
+      ],
+    },
+  },
+  commissioner_assignment: {
+    clock: 'commissioner_assignment',
+    definition: {
+      duration: workingDays(1),
+      warnings: [{ fraction: 0.75, notify: 'project_service_bureau' }],
+      escalations: [
+        { afterBreachHours: 0, notify: 'project_service_bureau' },
+        { afterBreachHours: 24, notify: 'zone_leadership' },
+      ],
+    },
+  },
+  service_accept: { clock: 'service_accept', definition: serviceClock(workingDays(1)) },
+  'service_resolve:urgent': { clock: 'service_resolve', definition: serviceClock(hours(48)) },
+  'service_resolve:normal': { clock: 'service_resolve', definition: serviceClock(workingDays(5)) },
+  'service_resolve:complex': { clock: 'service_resolve', definition: serviceClock(workingDays(15)) },
+  'follow_up:A': { clock: 'follow_up', definition: followUp(24) },
+  'follow_up:B': { clock: 'follow_up', definition: followUp(48) },
+  'follow_up:C': { clock: 'follow_up', definition: followUp(168) },
+  ...(Object.fromEntries(MILESTONE_KINDS.map((k) => [`milestone:${k}`, { clock: 'milestone', definition: MILESTONE_LADDER }])) as Record<
+    `milestone:${(typeof MILESTONE_KINDS)[number]}`,
+    { clock: ClockName; definition: SlaPolicyDefinition }
+  >),
+  // Quarterly (91 days) from production; the bureau is reminded when a check falls due.
+  fulfilment_check: {
+    clock: 'fulfilment_check',
+    definition: { duration: hours(91 * 24), warnings: [], escalations: [{ afterBreachHours: 0, notify: 'enterprise_service_bureau' }] },
+  },
+};
+
+/**
+ * A follow-up cadence: a follow-up is due every `cadenceHours`. The owner is reminded at each
+ * miss; the third miss in a row (2 cadences after the first) also reaches the bureau head.
+ * See followUpCadenceFrom for how hours after the first miss become "every Nth miss in a row".
+ */
+function followUp(cadenceHours: number): SlaPolicyDefinition {
+  return {
+    duration: hours(cadenceHours),
+    warnings: [],
+    escalations: [
+      { afterBreachHours: 0, notify: RESPONSIBLE },
+      { afterBreachHours: 2 * cadenceHours, notify: 'economic_cooperation_bureau_head' },
+    ],
+  };
+}
+
+const invalid = (field: string, message: string): never => {
+  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} ${message}`, field);
+};
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MAX_HOURS = 24 * 366;
+
+function validateTarget(t: unknown, field: string, clock: ClockName): AlertTarget {
+  const target = t as Partial<AlertTarget>;
+  if (target.notify === RESPONSIBLE) {
+    if (!RESPONSIBLE_CLOCKS.includes(clock)) invalid(`${field}.notify`, `may be '${RESPONSIBLE}' only for follow-up and milestone policies`);
+  } else if (!isRole(target.notify)) {
+    invalid(`${field}.notify`, `must be one of the roles${RESPONSIBLE_CLOCKS.includes(clock) ? ` or '${RESPONSIBLE}'` : ''}`);
+  }
+  if (target.department !== undefined && target.department !== null && (typeof target.department !== 'string' || !target.department.trim())) {
+    invalid(`${field}.department`, 'must be a non-empty string when given');
+  }
+  return { notify: target.notify as AlertRecipient, department: target.department?.trim() || null };
+}
+
+/**
+ * Checks an administrator's policy (the API has validated types already; this is the rule
+ * set, shared with seeding): positive durations, warnings strictly inside (0, 1) in
+ * increasing order, escalations with non-decreasing delays. Missing warnings get 50 % / 75 %.
+ * Cadences: no warnings; follow-up and fulfilment periods in hours; a follow-up level's
+ * delay a whole number of cadences (it becomes "every Nth miss in a row").
+ */
+export function validatePolicyDefinition(input: unknown, key: PolicyKey): SlaPolicyDefinition {
+  const { clock, definition: seeded } = DEFAULT_POLICIES[key];
+  const defaultWarningRole = seeded.escalations[0].notify;
+  const dueDateClock = DUE_DATE_CLOCKS.includes(clock);
+  const cadence = CADENCE_CLOCKS.includes(clock);
+  const def = input as Partial<SlaPolicyDefinition> & { warnings?: unknown; escalations?: unknown };
+  const d = def.duration as Partial<{ unit: string; hours: number; days: number; endsAt: string }> | undefined;
+  let duration: SlaDuration;
+  if (dueDateClock || d?.unit === 'due_date') {
+    if (!dueDateClock || (d && d.unit !== 'due_date')) invalid('duration.unit', dueDateClock ? "must be 'due_date' for this policy (its due dates come from the plan)" : "may be 'due_date' only for milestone policies");
+    duration = { unit: 'due_date' };
+  } else if (d?.unit === 'hours') {
+    if (typeof d.hours !== 'number' || !(d.hours > 0) || d.hours > MAX_HOURS) invalid('duration.hours', `must be a number > 0 and <= ${MAX_HOURS}`);
+    duration = { unit: 'hours', hours: d.hours as number };
+  } else if (d?.unit === 'working_days') {
+    if (PERIODIC_CLOCKS.includes(clock)) invalid('duration.unit', "must be 'hours' for this policy (a period in wall-clock hours)");
+    if (!Number.isInteger(d.days) || (d.days as number) < 1 || (d.days as number) > 250) invalid('duration.days', 'must be an integer from 1 to 250');
+    const endsAt = d.endsAt ?? DEFAULT_END_OF_DAY;
+    if (typeof endsAt !== 'string' || !TIME_OF_DAY.test(endsAt)) invalid('duration.endsAt', 'must be a time of day HH:MM (00:00–23:59)');
+    duration = { unit: 'working_days', days: d.days as number, endsAt };
+  } else {
+    return invalid('duration.unit', PERIODIC_CLOCKS.includes(clock) ? "must be 'hours'" : "must be 'hours' or 'working_days'");
+  }
+
+  if (cadence && Array.isArray(def.warnings) && def.warnings.length > 0) invalid('warnings', 'must be empty for this policy (cadences send no warnings)');
+  const rawWarnings = def.warnings === undefined && !cadence ? DEFAULT_WARNING_FRACTIONS.map((fraction) => ({ fraction, notify: defaultWarningRole })) : def.warnings;
+  if (!Array.isArray(rawWarnings ?? []) || (rawWarnings ?? []).length > 5) invalid('warnings', 'must be an array of at most 5 levels');
+  const warnings = ((rawWarnings ?? []) as unknown[]).map((w, i) => {
+    const fraction = (w as Partial<WarningLevel>).fraction;
+    if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1)) invalid(`warnings[${i}].fraction`, 'must be a number strictly between 0 and 1');
+    return { fraction: fraction as number, ...validateTarget(w, `warnings[${i}]`, clock) };
+  });
+  warnings.forEach((w, i) => i > 0 && w.fraction <= warnings[i - 1].fraction && invalid(`warnings[${i}].fraction`, 'must be greater than the level before'));
+
+  if (!Array.isArray(def.escalations) || def.escalations.length < 1 || def.escalations.length > 6) invalid('escalations', 'must be an array of 1 to 6 levels');
+  const escalations = (def.escalations as unknown[]).map((e, i) => {
+    const after = (e as Partial<EscalationLevel>).afterBreachHours;
+    if (typeof after !== 'number' || !(after >= 0) || after > MAX_HOURS) invalid(`escalations[${i}].afterBreachHours`, `must be a number from 0 to ${MAX_HOURS}`);
+    return { afterBreachHours: after as number, ...validateTarget(e, `escalations[${i}]`, clock) };
+  });
+  if (clock === 'follow_up' && duration.unit === 'hours') {
+    const cadenceHours = duration.hours;
+    const wholeCadences = (h: number) => Math.abs(h / cadenceHours - Math.round(h / cadenceHours)) < 1e-9;
+    escalations.forEach(
+      (e, i) =>
+        !wholeCadences(e.afterBreachHours) &&
+        invalid(`escalations[${i}].afterBreachHours`, `must be a whole number of cadences (a multiple of ${cadenceHours} hours): follow-ups are missed one cadence apart`),
+    );
+  }
+  escalations.forEach(
+    (e, i) => i > 0 && e.afterBreachHours < escalations[i - 1].afterBreachHours && invalid(`escalations[${i}].afterBreachHours`, 'must not be less than the level before'),
+  );
+  return { duration, warnings, escalations };
+}
+
+/** How staff read a duration: 48小时, 2184小时（91天）, 5个工作日（17:30截止）, 按计划到期日. */
+export function durationLabel(d: SlaDuration): string {
+  switch (d.unit) {
+    case 'hours':
+      // Long periods (the quarterly fulfilment check) read better in days.
+      return d.hours >= 7 * 24 && d.hours % 24 === 0 ? `${d.hours}小时（${d.hours / 24}天）` : `${d.hours}小时`;
+    case 'working_days':
+      return `${d.days}个工作日（${d.endsAt}截止）`;
+    case 'due_date':
+      return '按计划到期日';
+  }
+}
