@@ -133,6 +133,7 @@ describe('SLA API over HTTP', () => {
       expect(byKey.get('service_resolve:normal')).toMatchObject({ clockLabel: '问题销单', durationLabel: '5个工作日（17:30截止）' });
       expect(byKey.get('service_resolve:complex')).toMatchObject({ clockLabel: '问题销单', durationLabel: '15个工作日（17:30截止）' });
       expect(byKey.get('milestone:construction_start')).toMatchObject({ clockLabel: '建设节点', durationLabel: '按计划到期日' });
+      expect(byKey.get('milestone_weekly')).toMatchObject({ clockLabel: '节点周提醒', durationLabel: '168小时（7天）' });
       for (const p of policies) expect({ key: p.key, durationLabel: p.durationLabel }).toEqual({ key: p.key, durationLabel: expect.stringMatching(/^(\d+(\.\d+)?小时|\d+个工作日（\d\d:\d\d截止）|按计划到期日)/) });
     });
 
@@ -251,6 +252,10 @@ describe('SLA API over HTTP', () => {
       await refusedPolicyChange(send({ ...ok, reason: '  ' }), 400, 'VALIDATION_FAILED', 'reason');
       await refusedPolicyChange(send({ ...ok, version: 99 }), 400, 'VALIDATION_FAILED', 'version');
       await refusedPolicyChange(send(ok, 'no_such_policy'), 400, 'VALIDATION_FAILED', 'key');
+      // The weekly list goes to each responsible person: a role there is refused, naming the field.
+      const weekly = { duration: { unit: 'hours', hours: 72 }, escalations: [{ afterBreachHours: 0, notify: 'zone_leadership' }], reason: '测试' };
+      await refusedPolicyChange(send(weekly, 'milestone_weekly'), 400, 'VALIDATION_FAILED', 'escalations');
+      await refusedPolicyChange(send({ ...weekly, duration: { unit: 'working_days', days: 5 } }, 'milestone_weekly'), 400, 'VALIDATION_FAILED', 'duration.unit');
       const unknownHistory = await get('/sla/policies/no_such_policy/versions');
       expect(unknownHistory).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'key' })] } });
     });

@@ -16,6 +16,7 @@ import {
   shanghaiDate,
   type Actor,
   type InfoGrade,
+  type MilestoneKind,
   type PolicyKey,
   type ProjectState,
   type SlaPolicyDefinition,
@@ -108,8 +109,8 @@ describe('cadence policies (time-skipping)', () => {
     }
   });
 
-  /** A project in construction with a plan whose company registration is due on `dueOn`, every other node far away. */
-  async function planned(dueOn: (today: string) => string) {
+  /** A project in construction with a plan whose company registration is due on `dueOn` (and `also` as given), every other node far away. */
+  async function planned(dueOn: (today: string) => string, also: Partial<Record<MilestoneKind, (today: string) => string>> = {}) {
     const { projectId, handle, acceptedAt } = await accepted('A');
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
     const today = shanghaiDate(acceptedAt);
@@ -118,9 +119,9 @@ describe('cadence policies (time-skipping)', () => {
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     const due = dueOn(today);
-    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? due : far }));
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? due : (also[kind]?.(today) ?? far) }));
     const { state } = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB, command: { nodes } }] });
-    return { projectId, handle: handle as WorkflowHandle, due, dueAt: endOfShanghaiDay(due), nodes: state.construction!.nodes };
+    return { projectId, handle: handle as WorkflowHandle, due, dueAt: endOfShanghaiDay(due), nodes: state.construction!.nodes, plan: state.construction! };
   }
 
   it('a milestone policy version with a shorter second level (6 h) is the ladder of plans laid out afterwards', async () => {
@@ -151,6 +152,36 @@ describe('cadence policies (time-skipping)', () => {
       expect(await alerts(before.projectId, 'milestone')).toEqual([LEVEL_1]);
       await sleepUntil(before.dueAt + DAY);
       expect(await waitForAlerts(before.projectId, 'milestone', 2)).toEqual([LEVEL_1, LEVEL_2]);
+    } finally {
+      await v2.restore();
+    }
+  });
+
+  it('a milestone_weekly version (72 h) sends the lists of plans laid out afterwards every 72 h, with the nodes due within 72 h; an earlier plan keeps 7 days', async () => {
+    // Due 5 days on (inside the first 72-hour list) and 7 days on (outside it, inside a 7-day one).
+    const before = await planned((today) => addDays(today, 9));
+    const v2 = await newVersion('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, warnings: [], escalations: [{ afterBreachHours: 0, notify: 'responsible' }] });
+    try {
+      const after = await planned((today) => addDays(today, 5), { land_handover: (today) => addDays(today, 7) });
+      expect(after.plan.weeklyList).toEqual({ policyKey: 'milestone_weekly', policyVersion: v2.version, everyMs: 72 * HOUR });
+      expect(before.plan.weeklyList).toMatchObject({ policyKey: 'milestone_weekly', everyMs: 7 * DAY });
+      expect(before.plan.weeklyList!.policyVersion).toBeLessThan(v2.version);
+      const lists = (projectId: string): Promise<Array<{ to: string; title: string; body: string }>> =>
+        h.dataSource.query(`SELECT recipient_user_id AS "to", title, body FROM notifications WHERE project_id = $1 AND kind = 'milestone.weekly' ORDER BY id`, [projectId]);
+      const waitForList = (projectId: string) => eventually('a weekly list', async () => ((await lists(projectId)).length ? lists(projectId) : undefined));
+
+      await sleepUntil(after.plan.weeklyAnchorAt + 72 * HOUR - MIN);
+      expect(await lists(after.projectId)).toEqual([]);
+      await sleepUntil(after.plan.weeklyAnchorAt + 72 * HOUR);
+      expect(await waitForList(after.projectId)).toEqual([
+        { to: 'u-zhang', title: expect.stringContaining('未来3天到期节点 1 个'), body: `公司注册：${after.due}` },
+      ]);
+
+      expect(await lists(before.projectId)).toEqual([]);
+      await sleepUntil(before.plan.weeklyAnchorAt + 7 * DAY - MIN);
+      expect(await lists(before.projectId)).toEqual([]);
+      await sleepUntil(before.plan.weeklyAnchorAt + 7 * DAY);
+      expect(await waitForList(before.projectId)).toEqual([{ to: 'u-zhang', title: expect.stringContaining('未来7天到期节点 1 个'), body: `公司注册：${before.due}` }]);
     } finally {
       await v2.restore();
     }

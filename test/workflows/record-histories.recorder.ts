@@ -273,6 +273,30 @@ describe('record workflow histories', () => {
     writeHistory('cadence-construction', await handle.fetchHistory());
   });
 
+  it('weekly-list-construction', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const far = addDays(today, 300);
+    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
+    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    // The plan keeps the milestone_weekly policy: the first list (day 7) names the node due on day 10.
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'project_filing' ? addDays(today, 10) : far }));
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    await h.env.sleep(8 * 24 * HOUR);
+    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: psb, command: { reason: '备案材料补正', changes: [{ kind: 'project_filing', dueOn: addDays(today, 16) }] } }] });
+    await h.env.sleep(7 * 24 * HOUR);
+    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 15 * 24 * HOUR);
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
+    }
+    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    writeHistory('weekly-list-construction', await handle.fetchHistory());
+  });
+
   it('cadence-fulfilment', async () => {
     const { handle } = await driveToService(h);
     // The quarterly check falls due (the bureau is reminded), is recorded, and the project completes.

@@ -4,16 +4,19 @@ import {
   endOfShanghaiDay,
   escalateMilestone,
   MILESTONE_LABELS,
-  MILESTONE_POLICY,
   milestoneEscalationsOf,
   ROLE_LABELS,
   SYSTEM_ACTOR,
   type MilestoneNode,
   type ProjectState,
   type Role,
+  weeklyListEveryMs,
 } from '@zs/domain';
 import { PATCHES } from './patches';
 import type { ClockDeps } from './sla-clock-runner';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 interface DueEscalation {
   at: number;
@@ -56,9 +59,13 @@ function escalationAlert(state: ProjectState, node: MilestoneNode, level: number
   };
 }
 
-/** For each responsible person, their open nodes due within the look-ahead window. */
+/** How staff read a period: 7天, 36小时. */
+const spanLabel = (ms: number) => (ms % DAY_MS === 0 ? `${ms / DAY_MS}天` : `${Math.round((ms / HOUR_MS) * 10) / 10}小时`);
+
+/** For each responsible person, their open nodes due before the next list. */
 function weeklyReminders(state: ProjectState, cycle: number, now: number): NotificationRequest[] {
-  const horizon = now + MILESTONE_POLICY.weeklyLookaheadMs;
+  const everyMs = weeklyListEveryMs(state.construction!);
+  const horizon = now + everyMs;
   const byPerson = new Map<string, MilestoneNode[]>();
   for (const node of state.construction?.nodes ?? []) {
     const due = endOfShanghaiDay(node.dueOn);
@@ -72,7 +79,7 @@ function weeklyReminders(state: ProjectState, cycle: number, now: number): Notif
     level: 0,
     recipientRole: 'project_service_bureau' as const,
     recipientUserId: userId,
-    title: `【周提醒】${state.lead.companyName} 未来7天到期节点 ${nodes.length} 个`,
+    title: `【周提醒】${state.lead.companyName} 未来${spanLabel(everyMs)}到期节点 ${nodes.length} 个`,
     body: nodes.map((n) => `${MILESTONE_LABELS[n.kind]}：${n.dueOn}`).join('；'),
     data: { clock: 'milestone-weekly', cycle, nodes: nodes.map((n) => ({ kind: n.kind, dueOn: n.dueOn })) },
   }));
@@ -82,7 +89,7 @@ function weeklyReminders(state: ProjectState, cycle: number, now: number): Notif
  * 建设期: escalates each overdue node up its ladder (by default responsible person → bureau →
  * zone leadership; from the milestone:<kind> policy in force when the plan was laid out), once
  * per level and due date, and sends each responsible person a weekly list of their nodes due
- * within 7 days. Runs while the project is in construction.
+ * before the next list (every 7 days by default; from the milestone_weekly policy of the plan). Runs while the project is in construction.
  */
 export function runConstructionWatch(deps: ClockDeps): () => Promise<void> {
   const inConstruction = () => deps.getState().stage === 'construction';
@@ -93,8 +100,9 @@ export function runConstructionWatch(deps: ClockDeps): () => Promise<void> {
       const state = deps.getState();
       const plan = state.construction!;
       const escalation = nextEscalation(state);
-      const weeklyCycle = Math.max(lastWeeklyCycle, Math.floor((Date.now() - plan.weeklyAnchorAt) / MILESTONE_POLICY.weeklyReminderEveryMs)) + 1;
-      const weeklyAt = plan.weeklyAnchorAt + weeklyCycle * MILESTONE_POLICY.weeklyReminderEveryMs;
+      const everyMs = weeklyListEveryMs(plan);
+      const weeklyCycle = Math.max(lastWeeklyCycle, Math.floor((Date.now() - plan.weeklyAnchorAt) / everyMs)) + 1;
+      const weeklyAt = plan.weeklyAnchorAt + weeklyCycle * everyMs;
       const wakeAt = Math.min(weeklyAt, escalation?.at ?? Infinity);
       const waitMs = wakeAt - Date.now();
       if (waitMs > 0) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../roles';
-import { MILESTONE_POLICY, type MilestoneEscalationStep, type MilestoneLadder } from '../sla/milestone-policy';
+import { MILESTONE_POLICY, type MilestoneEscalationStep, type MilestoneLadder, type WeeklyListSchedule } from '../sla/milestone-policy';
 
 /** The milestone template of the source reports, in order. */
 export const MILESTONE_KINDS = [
@@ -72,6 +72,8 @@ export interface ConstructionState {
   nodes: MilestoneNode[];
   versions: PlanVersion[];
   progress: ProgressEntry[];
-  /** Weekly reminders run in 7-day cycles from the plan's creation. */
+  /** Weekly reminders run in cycles (7 days by default) from the plan's creation. */
   weeklyAnchorAt: number;
+  /** The milestone_weekly policy in force when the plan was laid out (absent: the built-in 7 days). */
+  weeklyList?: WeeklyListSchedule;
 }

@@ -1,5 +1,6 @@
 import type { CadenceSlot } from '../sla/cadence-planning';
-import { followUpCadenceFrom, fulfilmentScheduleFrom, milestoneLadderFrom, policyWithKey } from '../sla/cadence-policies';
+import { followUpCadenceFrom, fulfilmentScheduleFrom, milestoneLadderFrom, policyWithKey, weeklyListFrom } from '../sla/cadence-policies';
+import { MILESTONE_POLICY } from '../sla/milestone-policy';
 import type { PolicyKey } from '../sla/policy-definition';
 import type { MilestoneKind } from './construction-state';
 import type { ProjectState } from './project-state';
@@ -32,6 +33,16 @@ const milestoneLadders: CadenceSlot<ProjectState> = {
   },
 };
 
+/** 周提醒: the period of the plan's weekly list, from the plan (re-baselining keeps it). */
+const weeklyLists: CadenceSlot<ProjectState> = {
+  startedBy: (before, after) => (!before.construction && after.construction ? ['milestone_weekly'] : []),
+  withPolicies(state, policies) {
+    const policy = policyWithKey(policies, 'milestone_weekly');
+    if (!policy || !state.construction) return state;
+    return { ...state, construction: { ...state.construction, weeklyList: weeklyListFrom(policy, MILESTONE_POLICY.weeklyReminderEveryMs) } };
+  },
+};
+
 /** 履约: the check period and reminders, from production. */
 const fulfilmentChecks: CadenceSlot<ProjectState> = {
   startedBy: (before, after) => (before.stage !== 'service' && after.stage === 'service' && after.fulfilment ? ['fulfilment_check'] : []),
@@ -45,4 +56,4 @@ const fulfilmentChecks: CadenceSlot<ProjectState> = {
 };
 
 /** The cadences of a project's workflow whose policies are resolved when a step starts them. */
-export const PROJECT_CADENCES: CadenceSlot<ProjectState>[] = [followUps, milestoneLadders, fulfilmentChecks];
+export const PROJECT_CADENCES: CadenceSlot<ProjectState>[] = [followUps, milestoneLadders, weeklyLists, fulfilmentChecks];

@@ -8,10 +8,10 @@ import { missFollowUp } from '../project/negotiation-transitions';
 import { PROJECT_CADENCES } from '../project/project-cadences';
 import type { ProjectState } from '../project/project-state';
 import { cadencePoliciesStarted, withCadencePolicies } from './cadence-planning';
-import { followUpCadenceFrom, fulfilmentScheduleFrom, milestoneLadderFrom } from './cadence-policies';
+import { followUpCadenceFrom, fulfilmentScheduleFrom, milestoneLadderFrom, weeklyListFrom } from './cadence-policies';
 import { BUILT_IN_FOLLOW_UP_LADDER, FOLLOW_UP_POLICY, followUpAlertsAt, type FollowUpLadder } from './follow-up-policy';
 import { BUILT_IN_FULFILMENT_SCHEDULE } from './fulfilment-policy';
-import { MILESTONE_POLICY } from './milestone-policy';
+import { MILESTONE_POLICY, weeklyListEveryMs } from './milestone-policy';
 import { DEFAULT_POLICIES, validatePolicyDefinition, type PolicyKey, type SlaPolicyDefinition, type VersionedSlaPolicy } from './policy-definition';
 
 const HOUR_MS = 3_600_000;
@@ -42,6 +42,13 @@ describe('seeded cadence policies reproduce the built-in constants', () => {
 
   it('fulfilment_check: quarterly, the enterprise service bureau at the due time', () => {
     expect({ ...fulfilmentScheduleFrom(seeded('fulfilment_check')), policyKey: 'built-in', policyVersion: 0 }).toEqual(BUILT_IN_FULFILMENT_SCHEDULE);
+  });
+
+  it('milestone_weekly: every 7 days, as plans without a policy of their own run', () => {
+    const schedule = weeklyListFrom(seeded('milestone_weekly'), 0);
+    expect(schedule).toEqual({ policyKey: 'milestone_weekly', policyVersion: 1, everyMs: MILESTONE_POLICY.weeklyReminderEveryMs });
+    expect(weeklyListEveryMs({ weeklyList: schedule })).toBe(weeklyListEveryMs({}));
+    expect(weeklyListEveryMs({})).toBe(7 * 24 * HOUR_MS);
   });
 
   it('a missed follow-up is audited and alerted the same under the seeded policy and the built-in constants', () => {
@@ -116,6 +123,21 @@ describe('PROJECT_CADENCES', () => {
     expect(cadencePoliciesStarted(PROJECT_CADENCES, after, after)).toEqual([]);
   });
 
+  it('the plan starts the milestone ladders and the weekly list; re-baselining starts neither', () => {
+    const base = accept(registered('A'), 0);
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsible: { userId: 'u', name: '张' }, todos: [], dueOn: '2027-01-01', completedOn: null, evidence: null, completedBy: null, escalated: [] }));
+    const construction: ProjectState = { ...base, stage: 'construction', construction: { nodes, versions: [], progress: [], weeklyAnchorAt: 0 } };
+    const started = cadencePoliciesStarted(PROJECT_CADENCES, { ...construction, construction: null }, construction);
+    expect(started).toEqual([...MILESTONE_KINDS.map((k) => `milestone:${k}`), 'milestone_weekly']);
+    expect(cadencePoliciesStarted(PROJECT_CADENCES, construction, { ...construction, construction: { ...construction.construction!, weeklyAnchorAt: 5 } })).toEqual([]);
+    const policy = version('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, warnings: [], escalations: [{ afterBreachHours: 0, notify: 'responsible' }] }, 3);
+    const plan = withCadencePolicies(construction, PROJECT_CADENCES, [policy], 0).construction!;
+    expect(plan.weeklyList).toEqual({ policyKey: 'milestone_weekly', policyVersion: 3, everyMs: 72 * HOUR_MS });
+    expect(weeklyListEveryMs(plan)).toBe(72 * HOUR_MS);
+    // The ladders are untouched by a weekly-list policy.
+    expect(plan.nodes).toEqual(nodes);
+  });
+
   it('production starts the fulfilment checks: the policy\'s period from now', () => {
     const base = accept(registered('A'), 0);
     const construction: ProjectState = { ...base, stage: 'construction' };
@@ -157,6 +179,23 @@ describe('validatePolicyDefinition for cadences', () => {
     expect(field('follow_up:B', { duration: { unit: 'hours', hours: 48 }, escalations: [...owner, { afterBreachHours: 60, notify: 'zone_leadership' }] })).toBe(
       'escalations[1].afterBreachHours',
     );
+  });
+
+  it('takes a period in hours for the weekly list, addressed to the responsible people only', () => {
+    expect(validatePolicyDefinition({ duration: { unit: 'hours', hours: 72 }, escalations: owner }, 'milestone_weekly')).toEqual({
+      duration: { unit: 'hours', hours: 72 },
+      warnings: [],
+      escalations: [{ afterBreachHours: 0, notify: 'responsible', department: null }],
+    });
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 72 } })).toBe('escalations');
+    expect(field('milestone_weekly', { duration: { unit: 'working_days', days: 5 }, escalations: owner })).toBe('duration.unit');
+    expect(field('milestone_weekly', { duration: { unit: 'due_date' }, escalations: owner })).toBe('duration.unit');
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 0 }, escalations: owner })).toBe('duration.hours');
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, warnings: [{ fraction: 0.5, notify: 'admin' }], escalations: owner })).toBe('warnings');
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, escalations: [{ afterBreachHours: 0, notify: 'zone_leadership' }] })).toBe('escalations');
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, escalations: [...owner, { afterBreachHours: 24, notify: 'zone_leadership' }] })).toBe('escalations');
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, escalations: [{ afterBreachHours: 24, notify: 'responsible' }] })).toBe('escalations');
+    expect(field('milestone_weekly', { duration: { unit: 'hours', hours: 72 }, escalations: [{ afterBreachHours: 0, notify: 'responsible', department: '项目服务局' }] })).toBe('escalations');
   });
 
   it('gives cadences no default warnings', () => {

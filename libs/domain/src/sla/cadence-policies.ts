@@ -1,6 +1,6 @@
 import type { FollowUpLadder } from './follow-up-policy';
 import { FULFILMENT_CHECK_EVERY_MS, type FulfilmentSchedule } from './fulfilment-policy';
-import type { MilestoneLadder } from './milestone-policy';
+import type { MilestoneLadder, WeeklyListSchedule } from './milestone-policy';
 import { RESPONSIBLE, type PolicyKey, type VersionedSlaPolicy } from './policy-definition';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -40,6 +40,11 @@ export function milestoneLadderFrom(policy: VersionedSlaPolicy): MilestoneLadder
     policyVersion: policy.version,
     escalations: policy.escalations.map((e, i) => ({ level: i + 1, afterDueMs: Math.round(e.afterBreachHours * HOUR_MS), notify: e.notify, department: e.department ?? null })),
   };
+}
+
+/** The milestone_weekly policy as a plan keeps it: the period of its weekly list. */
+export function weeklyListFrom(policy: VersionedSlaPolicy, builtInEveryMs: number): WeeklyListSchedule {
+  return { policyKey: policy.key, policyVersion: policy.version, everyMs: periodMs(policy, builtInEveryMs) };
 }
 
 /** The fulfilment_check policy as the project keeps it: the period, and the reminders after each due time. */

@@ -28,6 +28,18 @@ export interface MilestoneLadder {
   escalations: MilestoneEscalationStep[];
 }
 
+/**
+ * The weekly list (周提醒) of a plan, from the milestone_weekly policy when the plan was laid
+ * out: every `everyMs` from the plan's creation, each responsible person gets their open nodes
+ * due before the next list. Plans laid out before it was a policy have none and run by
+ * MILESTONE_POLICY (7 days; the seeded policy says the same).
+ */
+export interface WeeklyListSchedule {
+  policyKey: PolicyKey;
+  policyVersion: number;
+  everyMs: number;
+}
+
 export const MILESTONE_POLICY = {
   escalations: [
     { level: 1, afterDueMs: 0, notify: 'responsible' },
@@ -35,5 +47,9 @@ export const MILESTONE_POLICY = {
     { level: 3, afterDueMs: 7 * DAY_MS, notify: 'zone_leadership' },
   ] as MilestoneEscalationStep[],
   weeklyReminderEveryMs: 7 * DAY_MS,
-  weeklyLookaheadMs: 7 * DAY_MS,
 };
+
+/** How often a plan's weekly list goes out, and how far ahead it looks (the same span: up to the next list). */
+export function weeklyListEveryMs(plan: { weeklyList?: WeeklyListSchedule }): number {
+  return plan.weeklyList?.everyMs ?? MILESTONE_POLICY.weeklyReminderEveryMs;
+}

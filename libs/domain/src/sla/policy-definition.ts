@@ -16,18 +16,24 @@ export const DUE_DATE_CLOCKS: readonly ClockName[] = ['milestone'];
 
 /**
  * Cadences are watched by their own workflow code, not the SLA engine: the follow-up of a lead
- * in negotiation, the milestone ladder, the periodic fulfilment check. They send no warnings.
+ * in negotiation, the milestone ladder, the weekly list of nodes due, the periodic fulfilment
+ * check. They send no warnings.
  */
-export const CADENCE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone', 'fulfilment_check'];
+export const CADENCE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone', 'milestone_weekly', 'fulfilment_check'];
 /** Cadences that repeat every `duration` (wall-clock hours only: a cadence is not a deadline). */
-export const PERIODIC_CLOCKS: readonly ClockName[] = ['follow_up', 'fulfilment_check'];
+export const PERIODIC_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone_weekly', 'fulfilment_check'];
+/**
+ * Lists, not alerts: each responsible person gets their own nodes, so the only level a
+ * version may have is that one (the period is what a zone sets).
+ */
+export const LIST_CLOCKS: readonly ClockName[] = ['milestone_weekly'];
 
 /**
  * The person responsible for the step a cadence watches, addressed by name: the lead's owner
  * (follow-up), the node's responsible person (milestones). Only those policies may use it.
  */
 export const RESPONSIBLE = 'responsible' as const;
-export const RESPONSIBLE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone'];
+export const RESPONSIBLE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone', 'milestone_weekly'];
 export type AlertRecipient = Role | typeof RESPONSIBLE;
 export const ALERT_RECIPIENTS: readonly AlertRecipient[] = [...ROLES, RESPONSIBLE];
 
@@ -72,6 +78,7 @@ export const POLICY_KEYS = [
   ...SERVICE_CATEGORIES.map((c) => `service_resolve:${c}` as const),
   ...INFO_GRADES.map((g) => `follow_up:${g}` as const),
   ...MILESTONE_KINDS.map((k) => `milestone:${k}` as const),
+  'milestone_weekly',
   'fulfilment_check',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -145,6 +152,8 @@ export const DEFAULT_POLICIES: Record<PolicyKey, { clock: ClockName; definition:
     `milestone:${(typeof MILESTONE_KINDS)[number]}`,
     { clock: ClockName; definition: SlaPolicyDefinition }
   >),
+  // 周提醒: every 7 days from the plan, each responsible person's nodes due before the next list.
+  milestone_weekly: { clock: 'milestone_weekly', definition: { duration: hours(7 * 24), warnings: [], escalations: [{ afterBreachHours: 0, notify: RESPONSIBLE }] } },
   // Quarterly (91 days) from production; the bureau is reminded when a check falls due.
   fulfilment_check: {
     clock: 'fulfilment_check',
@@ -191,8 +200,9 @@ function validateTarget(t: unknown, field: string, clock: ClockName): AlertTarge
  * Checks an administrator's policy (the API has validated types already; this is the rule
  * set, shared with seeding): positive durations, warnings strictly inside (0, 1) in
  * increasing order, escalations with non-decreasing delays. Missing warnings get 50 % / 75 %.
- * Cadences: no warnings; follow-up and fulfilment periods in hours; a follow-up level's
- * delay a whole number of cadences (it becomes "every Nth miss in a row").
+ * Cadences: no warnings; follow-up, weekly-list and fulfilment periods in hours; a follow-up
+ * level's delay a whole number of cadences (it becomes "every Nth miss in a row"); the weekly
+ * list goes to the responsible people only.
  */
 export function validatePolicyDefinition(input: unknown, key: PolicyKey): SlaPolicyDefinition {
   const { clock, definition: seeded } = DEFAULT_POLICIES[key];
@@ -234,6 +244,9 @@ export function validatePolicyDefinition(input: unknown, key: PolicyKey): SlaPol
     if (typeof after !== 'number' || !(after >= 0) || after > MAX_HOURS) invalid(`escalations[${i}].afterBreachHours`, `must be a number from 0 to ${MAX_HOURS}`);
     return { afterBreachHours: after as number, ...validateTarget(e, `escalations[${i}]`, clock) };
   });
+  if (LIST_CLOCKS.includes(clock) && (escalations.length !== 1 || escalations[0].notify !== RESPONSIBLE || escalations[0].afterBreachHours !== 0 || escalations[0].department)) {
+    invalid('escalations', `must be [{ "afterBreachHours": 0, "notify": "${RESPONSIBLE}" }] for this policy (each responsible person gets their own list)`);
+  }
   if (clock === 'follow_up' && duration.unit === 'hours') {
     const cadenceHours = duration.hours;
     const wholeCadences = (h: number) => Math.abs(h / cadenceHours - Math.round(h / cadenceHours)) < 1e-9;

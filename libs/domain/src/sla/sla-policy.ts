@@ -3,7 +3,7 @@ import type { Role } from '../roles';
 const HOUR_MS = 60 * 60 * 1000;
 
 /** The clocks the engine runs; each has one policy per variant (see policy-definition). */
-export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment', 'service_accept', 'service_resolve', 'follow_up', 'milestone', 'fulfilment_check'] as const;
+export const CLOCK_NAMES = ['intake_decision', 'commissioner_assignment', 'service_accept', 'service_resolve', 'follow_up', 'milestone', 'milestone_weekly', 'fulfilment_check'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
 export const CLOCK_LABELS: Record<ClockName, string> = {
@@ -13,6 +13,7 @@ export const CLOCK_LABELS: Record<ClockName, string> = {
   service_resolve: '问题销单',
   follow_up: '洽谈跟进',
   milestone: '建设节点',
+  milestone_weekly: '节点周提醒',
   fulfilment_check: '履约检查',
 };
 
