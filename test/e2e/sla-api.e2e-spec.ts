@@ -133,8 +133,30 @@ describe('SLA API over HTTP', () => {
       expect(byKey.get('service_resolve:normal')).toMatchObject({ clockLabel: '问题销单', durationLabel: '5个工作日（17:30截止）' });
       expect(byKey.get('service_resolve:complex')).toMatchObject({ clockLabel: '问题销单', durationLabel: '15个工作日（17:30截止）' });
       expect(byKey.get('milestone:construction_start')).toMatchObject({ clockLabel: '建设节点', durationLabel: '按计划到期日' });
-      expect(byKey.get('milestone_weekly')).toMatchObject({ clockLabel: '节点周提醒', durationLabel: '168小时（7天）' });
+      expect(byKey.get('milestone_weekly')).toMatchObject({ label: '节点周提醒', clockLabel: '节点周提醒', durationLabel: '168小时（7天）' });
+      expect(byKey.get('service_resolve:complex')).toMatchObject({ label: '问题销单（复杂）' });
+      expect(byKey.get('follow_up:B')).toMatchObject({ label: '洽谈跟进（B类信息）' });
+      expect(byKey.get('milestone:company_registration')).toMatchObject({ label: '建设节点（公司注册）' });
+      expect(new Set(policies.map((p) => p.label)).size).toBe(POLICY_KEYS.length);
       for (const p of policies) expect({ key: p.key, durationLabel: p.durationLabel }).toEqual({ key: p.key, durationLabel: expect.stringMatching(/^(\d+(\.\d+)?小时|\d+个工作日（\d\d:\d\d截止）|按计划到期日)/) });
+    });
+
+    it('names every policy, alert kind and channel, outbox status and webhook format in Chinese in the reference data', async () => {
+      const res = await get('/reference-data', officer);
+      expect(res.status).toBe(200);
+      expect(res.body.slaPolicies.map((p: any) => p.code)).toEqual([...POLICY_KEYS]);
+      expect(res.body.slaPolicies).toContainEqual({ code: 'intake_decision', label: '48小时承接研判' });
+      expect(res.body.notificationKinds).toContainEqual({ code: 'sla.escalated', label: '超时督办' });
+      expect(res.body.notificationChannels).toEqual([
+        { code: 'in_app', label: '站内消息' },
+        { code: 'email', label: '电子邮件' },
+        { code: 'webhook', label: '部门群机器人' },
+      ]);
+      expect(res.body.outboxStatuses).toContainEqual({ code: 'dead_letter', label: '投递失败（死信）' });
+      expect(res.body.webhookFormats).toContainEqual({ code: 'dingtalk', label: '钉钉群机器人' });
+      for (const list of ['slaPolicies', 'notificationKinds', 'notificationChannels', 'outboxStatuses', 'webhookFormats']) {
+        expect(res.body[list].every((c: any) => /[\u4e00-\u9fff]/.test(c.label))).toBe(true);
+      }
     });
 
     it('lets an administrator add a version: n+1, newest first in the history, audited with actor and reason', async () => {
@@ -161,6 +183,7 @@ describe('SLA API over HTTP', () => {
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         key,
+        label: '问题销单（复杂）',
         clock: 'service_resolve',
         clockLabel: '问题销单',
         version: n + 1,

@@ -24,13 +24,15 @@ import {
   pauseServiceClockUpdate,
   resumeServiceClockUpdate,
 } from '@zs/contracts';
-import { addDays, MILESTONE_KINDS, shanghaiDate } from '@zs/domain';
+import type { WorkflowHandle } from '@temporalio/client';
+import { addDays, MILESTONE_KINDS, shanghaiDate, type MilestoneKind } from '@zs/domain';
 import { sampleContract } from '../support/sample-contract';
 import { driveToService, ESB, PSB, step } from '../support/lifecycle-journey';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 import { writeHistory } from './history-files';
 
 const HOUR = 3600_000;
+const PSB_ACTOR = { userId: 'u-psb', role: 'project_service_bureau' as const };
 
 /**
  * `npm run histories:record`: runs each main path of the intake slice on the time-skipping
@@ -48,6 +50,36 @@ describe('record workflow histories', () => {
   });
 
   const decide = (command: Record<string, unknown>) => ({ args: [{ actor: TASK_FORCE, command: command as never }] as [never] });
+
+  /**
+   * Accepted, concluded, signed (commitments 300 days away) and planned: every node on the
+   * commitment date but those `dueOn` names, all with 张专员 responsible.
+   */
+  async function planned(infoGrade: 'A' | 'B', dueOn: Partial<Record<MilestoneKind, (today: string) => string>>, opts: { commissioner: boolean }) {
+    const { handle } = await h.register({ infoGrade });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const acceptedAt = accepted.state.intake.decision!.decidedAt;
+    const today = shanghaiDate(acceptedAt);
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const far = addDays(today, 300);
+    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
+    if (opts.commissioner) {
+      await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB_ACTOR, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    }
+    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: dueOn[kind]?.(today) ?? far }));
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { nodes } }] });
+    return { handle, acceptedAt, today };
+  }
+
+  /** Every node completed on the day `daysAfter` acceptance, then production. */
+  async function completeAndProduce(handle: WorkflowHandle, acceptedAt: number, daysAfter: number) {
+    const on = shanghaiDate(acceptedAt + daysAfter * 24 * HOUR);
+    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
+      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind, completedOn: on, evidence: '验收单' } }] });
+    }
+    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: PSB_ACTOR, command: { actualDate: on, evidence: '投产仪式' } }] });
+  }
 
   it('intake-accept', async () => {
     const { handle } = await h.register();
@@ -112,23 +144,10 @@ describe('record workflow histories', () => {
   });
 
   it('construction-production', async () => {
-    const { handle } = await h.register({ infoGrade: 'A' });
-    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
-    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    const far = addDays(today, 300);
-    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
-    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
-    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
-    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? addDays(today, 1) : far }));
-    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    const { handle, acceptedAt, today } = await planned('A', { company_registration: (t) => addDays(t, 1) }, { commissioner: false });
     await h.env.sleep(9 * 24 * HOUR);
-    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: psb, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
-    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 9 * 24 * HOUR);
-    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
-      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
-    }
-    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
+    await completeAndProduce(handle, acceptedAt, 9);
     writeHistory('construction-production', await handle.fetchHistory());
   });
 
@@ -251,49 +270,21 @@ describe('record workflow histories', () => {
   });
 
   it('cadence-construction', async () => {
-    const { handle } = await h.register({ infoGrade: 'A' });
-    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
-    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    const far = addDays(today, 300);
-    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
-    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
-    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
-    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
-    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? addDays(today, 1) : far }));
-    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    const { handle, acceptedAt, today } = await planned('A', { company_registration: (t) => addDays(t, 1) }, { commissioner: true });
     // Company registration climbs its whole ladder: responsible person, bureau, leadership.
     await h.env.sleep(9 * 24 * HOUR);
-    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: psb, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
-    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 9 * 24 * HOUR);
-    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
-      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
-    }
-    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
+    await completeAndProduce(handle, acceptedAt, 9);
     writeHistory('cadence-construction', await handle.fetchHistory());
   });
 
   it('weekly-list-construction', async () => {
-    const { handle } = await h.register({ infoGrade: 'B' });
-    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
-    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    const far = addDays(today, 300);
-    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
-    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
-    const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
-    await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     // The plan keeps the milestone_weekly policy: the first list (day 7) names the node due on day 10.
-    const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'project_filing' ? addDays(today, 10) : far }));
-    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
+    const { handle, acceptedAt, today } = await planned('B', { project_filing: (t) => addDays(t, 10) }, { commissioner: true });
     await h.env.sleep(8 * 24 * HOUR);
-    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: psb, command: { reason: '备案材料补正', changes: [{ kind: 'project_filing', dueOn: addDays(today, 16) }] } }] });
+    await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { reason: '备案材料补正', changes: [{ kind: 'project_filing', dueOn: addDays(today, 16) }] } }] });
     await h.env.sleep(7 * 24 * HOUR);
-    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 15 * 24 * HOUR);
-    for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
-      await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
-    }
-    await handle.executeUpdate(recordProductionUpdate, { args: [{ actor: psb, command: { actualDate: now, evidence: '投产仪式' } }] });
+    await completeAndProduce(handle, acceptedAt, 15);
     writeHistory('weekly-list-construction', await handle.fetchHistory());
   });
 

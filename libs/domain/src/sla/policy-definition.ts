@@ -1,9 +1,9 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import { INFO_GRADES } from '../lead';
-import { MILESTONE_KINDS } from '../project/construction-state';
+import { MILESTONE_KINDS, MILESTONE_LABELS } from '../project/construction-state';
 import { isRole, ROLES, type Role } from '../roles';
-import { SERVICE_CATEGORIES } from '../service/service-request-state';
-import type { ClockName } from './sla-policy';
+import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '../service/service-request-state';
+import { CLOCK_LABELS, type ClockName } from './sla-policy';
 
 /**
  * How long a clock runs: wall-clock hours, or N working days ending at a time of day on the
@@ -82,6 +82,22 @@ export const POLICY_KEYS = [
   'fulfilment_check',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+/** How staff read a policy: its clock, and the variant in brackets (问题销单（复杂）, 建设节点（公司注册）). */
+export const POLICY_KEY_LABELS: Record<PolicyKey, string> = Object.fromEntries(
+  POLICY_KEYS.map((key) => {
+    const [clock, variant] = key.split(':') as [ClockName, string | undefined];
+    const variantLabel =
+      variant === undefined
+        ? null
+        : clock === 'service_resolve'
+          ? SERVICE_CATEGORY_LABELS[variant as (typeof SERVICE_CATEGORIES)[number]]
+          : clock === 'follow_up'
+            ? `${variant}类信息`
+            : MILESTONE_LABELS[variant as (typeof MILESTONE_KINDS)[number]];
+    return [key, variantLabel ? `${CLOCK_LABELS[clock]}（${variantLabel}）` : CLOCK_LABELS[clock]];
+  }),
+) as Record<PolicyKey, string>;
 
 export function isPolicyKey(value: unknown): value is PolicyKey {
   return typeof value === 'string' && (POLICY_KEYS as readonly string[]).includes(value);

@@ -1,3 +1,5 @@
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from '@zs/contracts';
+import { OUTBOX_STATUSES, WEBHOOK_FORMATS } from '@zs/persistence';
 import {
   CLOCK_LABELS,
   CLOCK_NAMES,
@@ -6,6 +8,8 @@ import {
   INFO_GRADES,
   MILESTONE_KINDS,
   MILESTONE_LABELS,
+  POLICY_KEY_LABELS,
+  POLICY_KEYS,
   PROJECT_KIND_LABELS,
   PROJECT_KINDS,
   ROLE_LABELS,
@@ -21,6 +25,7 @@ import {
   STAGE_LABELS,
   STAGES,
 } from '@zs/domain';
+import { CHANNEL_LABELS, OUTBOX_STATUS_LABELS, WEBHOOK_FORMAT_LABELS } from '../outbox/outbox-labels';
 
 export interface LabelledCode {
   code: string;
@@ -39,6 +44,11 @@ export interface ReferenceData {
   serviceCategories: LabelledCode[];
   satisfactionRatings: LabelledCode[];
   serviceStatuses: LabelledCode[];
+  slaPolicies: LabelledCode[];
+  notificationKinds: LabelledCode[];
+  notificationChannels: LabelledCode[];
+  outboxStatuses: LabelledCode[];
+  webhookFormats: LabelledCode[];
 }
 
 function labelled<C extends string>(codes: readonly C[], labels: Record<C, string>): LabelledCode[] {
@@ -58,4 +68,9 @@ export const REFERENCE_DATA: ReferenceData = Object.freeze({
   serviceCategories: labelled(SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS),
   satisfactionRatings: labelled(SATISFACTION_RATINGS, SATISFACTION_LABELS),
   serviceStatuses: labelled(SERVICE_STATUSES, SERVICE_STATUS_LABELS),
+  slaPolicies: labelled(POLICY_KEYS, POLICY_KEY_LABELS),
+  notificationKinds: labelled(NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS),
+  notificationChannels: labelled(NOTIFICATION_CHANNELS, CHANNEL_LABELS),
+  outboxStatuses: labelled(OUTBOX_STATUSES, OUTBOX_STATUS_LABELS),
+  webhookFormats: labelled(WEBHOOK_FORMATS, WEBHOOK_FORMAT_LABELS),
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK_LABELS, DomainError, durationLabel, validatePolicyDefinition, type PolicyKey } from '@zs/domain';
+import { CLOCK_LABELS, DomainError, durationLabel, POLICY_KEY_LABELS, validatePolicyDefinition, type PolicyKey } from '@zs/domain';
 import { createSlaPolicyVersion, currentSlaPolicies, slaPolicyHistory, type StoredSlaPolicy } from '@zs/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
@@ -35,6 +35,7 @@ export class SlaPoliciesService {
 export function toView(p: StoredSlaPolicy): SlaPolicyViewDto {
   return {
     key: p.key,
+    label: POLICY_KEY_LABELS[p.key],
     clock: p.clock,
     clockLabel: CLOCK_LABELS[p.clock],
     version: p.version,

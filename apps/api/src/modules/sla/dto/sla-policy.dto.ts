@@ -92,6 +92,7 @@ export class CreateSlaPolicyVersionDto {
 
 export class SlaPolicyViewDto {
   @ApiProperty() key!: string;
+  @ApiProperty({ description: 'e.g. 问题销单（复杂）' }) label!: string;
   @ApiProperty() clock!: ClockName;
   @ApiProperty() clockLabel!: string;
   @ApiProperty() version!: number;
