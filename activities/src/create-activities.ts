@@ -7,6 +7,7 @@ import { WorkingCalendar } from './calendar/working-calendar';
 import { createPlanSlaClock, type WorkdayCalendar } from './sla/plan-sla-clock';
 import { createResolveSlaPolicies } from './sla/resolve-sla-policies';
 import { createSendDailyDigest } from './digest/send-daily-digest';
+import { createListOpenClockWorkflows } from './sla/list-open-clock-workflows';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -26,5 +27,6 @@ export function createActivities({ dataSource, calendar }: ActivityDeps): Lifecy
     planSlaClock: createPlanSlaClock(dataSource, calendar ?? new WorkingCalendar(dataSource)),
     resolveSlaPolicies: createResolveSlaPolicies(dataSource),
     sendDailyDigest: createSendDailyDigest(dataSource),
+    listOpenClockWorkflows: createListOpenClockWorkflows(dataSource),
   };
 }

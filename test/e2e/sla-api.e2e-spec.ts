@@ -563,8 +563,34 @@ describe('SLA API over HTTP', () => {
 
       const res = await post('/sla/recalculations', admin, { scope: 'policy', policyKey: 'intake_decision', reason });
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ requestId: expect.any(String), workflows: expect.any(Number) });
-      expect(res.body.workflows).toBeGreaterThanOrEqual(1);
+      expect(res.body).toEqual({
+        requestId: expect.any(String),
+        scope: 'policy',
+        policyKey: 'intake_decision',
+        reason,
+        requestedBy: admin.id,
+        requestedAt: expect.any(String),
+        status: 'running',
+        openWorkflowsAtRequest: expect.any(Number),
+        signalled: 0,
+        ended: 0,
+      });
+      expect(res.body.openWorkflowsAtRequest).toBeGreaterThanOrEqual(1);
+      // A background workflow reaches every open workflow; any member of staff can follow it.
+      const done = await eventually(
+        'the recalculation to complete',
+        async () => {
+          const s = await get(`/sla/recalculations/${res.body.requestId}`, officer);
+          expect(s.status).toBe(200);
+          return s.body.status === 'completed' ? s.body : undefined;
+        },
+        20_000,
+      );
+      expect(done).toEqual({ ...res.body, status: 'completed', signalled: expect.any(Number), ended: expect.any(Number) });
+      expect(done.signalled).toBeGreaterThanOrEqual(1);
+      expect((await get(`/sla/recalculations/${randomUUID()}`)).status).toBe(404);
+      const notUuid = await get('/sla/recalculations/recalc-1');
+      expect({ status: notUuid.status, fields: notUuid.body.details?.map((d: any) => d.field) }).toEqual({ status: 400, fields: ['requestId'] });
 
       const after = await eventually(
         'the clock to adopt the new version',
@@ -615,7 +641,7 @@ describe('SLA API over HTTP', () => {
           payload: { requestId: res.body.requestId, scope: 'policy', openWorkflows: expect.any(Number) },
         },
       ]);
-      expect(audit[0].payload.openWorkflows).toBeGreaterThanOrEqual(res.body.workflows);
+      expect(audit[0].payload.openWorkflows).toBe(res.body.openWorkflowsAtRequest);
 
       // Still exactly one recalculation after the workflow has had time to handle anything else.
       await new Promise((r) => setTimeout(r, 1_000));

@@ -23,6 +23,10 @@ import {
   recalculateSlaSignal,
   pauseServiceClockUpdate,
   resumeServiceClockUpdate,
+  LIFECYCLE_TASK_QUEUE,
+  SLA_RECALCULATION_WORKFLOW_TYPE,
+  slaRecalculationWorkflowId,
+  type SlaRecalculationInput,
 } from '@zs/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, MILESTONE_KINDS, shanghaiDate, type MilestoneKind } from '@zs/domain';
@@ -286,6 +290,17 @@ describe('record workflow histories', () => {
     await h.env.sleep(7 * 24 * HOUR);
     await completeAndProduce(handle, acceptedAt, 15);
     writeHistory('weekly-list-construction', await handle.fetchHistory());
+  });
+
+  it('sla-recalculation-job', async () => {
+    // Three projects with an open intake clock (the recorder's database holds nothing else).
+    for (let i = 0; i < 3; i++) await h.register();
+    const requestId = '00000000-0000-4000-8000-000000000001';
+    // Two workflows a page, one page a run: the first run signals two and continues as new.
+    const input: SlaRecalculationInput = { request: { requestId, scope: 'calendar', reason: '区内临时调整放假', actor: { userId: 'u-admin', role: 'admin' } }, policyKey: 'intake_decision', pageSize: 2, pagesPerRun: 1 };
+    const job = await h.env.client.workflow.start(SLA_RECALCULATION_WORKFLOW_TYPE, { workflowId: slaRecalculationWorkflowId(requestId), taskQueue: LIFECYCLE_TASK_QUEUE, args: [input] });
+    await job.result();
+    writeHistory('sla-recalculation-job', await h.env.client.workflow.getHandle(job.workflowId, job.firstExecutionRunId).fetchHistory());
   });
 
   it('cadence-fulfilment', async () => {

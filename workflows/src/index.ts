@@ -2,3 +2,4 @@
 export { projectLifecycleWorkflow } from './project-lifecycle.workflow';
 export { serviceRequestWorkflow } from './service-request.workflow';
 export { dailyDigestWorkflow } from './daily-digest.workflow';
+export { slaRecalculationWorkflow } from './sla-recalculation.workflow';

@@ -1,5 +1,6 @@
 import type { DigestActivities } from './daily-digest';
 import type { SlaActivities } from './sla-clocks';
+import type { SlaRecalculationActivities } from './sla-recalculation';
 import type { AuditEntry, ProjectState, Role, ServiceRequestState } from '@zs/domain';
 
 /** Persists one state change: the audit event and the read model, atomically and idempotently. */
@@ -61,7 +62,7 @@ export interface NotificationRequest {
 }
 
 /** Activities the lifecycle workflow calls; implemented in activities/, typed here so workflows need no import of them. */
-export interface LifecycleActivities extends SlaActivities, DigestActivities {
+export interface LifecycleActivities extends SlaActivities, DigestActivities, SlaRecalculationActivities {
   recordProjectEvent(input: RecordProjectEventInput): Promise<void>;
   sendNotification(request: NotificationRequest): Promise<void>;
   recordServiceRequestEvent(input: RecordServiceRequestEventInput): Promise<void>;

@@ -5,3 +5,4 @@ export * from './activities';
 export * from './service-request-workflow';
 export * from './sla-clocks';
 export * from './daily-digest';
+export * from './sla-recalculation';

@@ -1,68 +1,119 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { recalculateSlaSignal } from '@zs/contracts';
-import { ERROR_CODES, type RecalculationRequest } from '@zs/domain';
+import {
+  LIFECYCLE_TASK_QUEUE,
+  SLA_RECALCULATION_WORKFLOW_TYPE,
+  slaRecalculationProgressQuery,
+  slaRecalculationWorkflowId,
+  type SlaRecalculationInput,
+  type SlaRecalculationProgress,
+} from '@zs/contracts';
+import { ERROR_CODES, type PolicyKey, type RecalculationRequest } from '@zs/domain';
 import { recordAdminAudit } from '@zs/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
-import type { RecalculationDto, RecalculationResultDto } from './dto/recalculation.dto';
+import { mapWorkflowError } from '../../infrastructure/workflow-error.mapper';
+import type { RecalculationDto, RecalculationStatusDto } from './dto/recalculation.dto';
 
 /**
- * Asks every workflow with an open clock (of one policy, or all) to recalculate. The request
- * is audited before any signal goes out; each workflow records one `sla.recalculated` event
- * per open clock, so the history shows what changed, for whom, and why.
+ * 重新计算: each request is a workflow (see slaRecalculationWorkflow) that signals every workflow
+ * with an open clock, so it reaches all of them even if this process stops half-way, and its
+ * progress can be followed. The request is audited in the same transaction that starts it: a
+ * request Temporal refuses leaves no audit row, and an audited request always runs.
  */
-const SIGNAL_BATCH = 25;
-
 @Injectable()
 export class SlaRecalculationService {
-  private readonly logger = new Logger(SlaRecalculationService.name);
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Client) private readonly client: Client,
   ) {}
 
-  async request(dto: RecalculationDto, caller: AuthenticatedUser): Promise<RecalculationResultDto> {
+  async request(dto: RecalculationDto, caller: AuthenticatedUser): Promise<RecalculationStatusDto> {
     const request: RecalculationRequest = {
       requestId: randomUUID(),
       scope: dto.scope,
       reason: dto.reason,
       actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
     };
-    const rows: { workflow_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT workflow_id FROM sla_clocks WHERE stopped_at IS NULL AND ($1::text IS NULL OR policy_key = $1) ORDER BY workflow_id`,
-      [dto.policyKey ?? null],
+    const policyKey = dto.policyKey ?? null;
+    const [{ n }]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(DISTINCT workflow_id) AS n FROM sla_clocks WHERE stopped_at IS NULL AND ($1::text IS NULL OR policy_key = $1)`,
+      [policyKey],
     );
-    await this.dataSource.transaction((m) =>
-      recordAdminAudit(m, {
-        actor: request.actor,
-        action: 'sla.recalculation_requested',
-        subject: dto.policyKey ? `sla_policy:${dto.policyKey}` : 'sla_clocks:all',
-        reason: dto.reason,
-        payload: { requestId: request.requestId, scope: dto.scope, openWorkflows: rows.length },
-      }),
-    );
-    let signalled = 0;
-    let failed = 0;
-    // In parallel batches: a zone with thousands of open projects is signalled in seconds, not minutes.
-    for (let i = 0; i < rows.length; i += SIGNAL_BATCH) {
-      const results = await Promise.allSettled(rows.slice(i, i + SIGNAL_BATCH).map(({ workflow_id }) => this.client.workflow.getHandle(workflow_id).signal(recalculateSlaSignal, request)));
-      for (const [j, r] of results.entries()) {
-        if (r.status === 'fulfilled') signalled++;
-        // A workflow that ended since the read model was written has no clock to recalculate.
-        else if (r.reason instanceof WorkflowNotFoundError) this.logger.warn(`recalculation ${request.requestId}: ${rows[i + j].workflow_id} has ended`);
-        else failed++;
-      }
+    const input: SlaRecalculationInput = { request, policyKey };
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await recordAdminAudit(m, {
+          actor: request.actor,
+          action: 'sla.recalculation_requested',
+          subject: policyKey ? `sla_policy:${policyKey}` : 'sla_clocks:all',
+          reason: dto.reason,
+          payload: { requestId: request.requestId, scope: dto.scope, openWorkflows: Number(n) },
+        });
+        await this.client.workflow.start(SLA_RECALCULATION_WORKFLOW_TYPE, {
+          workflowId: slaRecalculationWorkflowId(request.requestId),
+          taskQueue: LIFECYCLE_TASK_QUEUE,
+          args: [input],
+        });
+      });
+    } catch (err) {
+      throw mapWorkflowError(err) ?? err;
     }
-    if (failed > 0) {
-      throw new ApiException(
-        ERROR_CODES.ENGINE_UNAVAILABLE,
-        `recalculation ${request.requestId} reached ${signalled} of ${rows.length} workflows; Temporal refused ${failed}: repeat the request (a clock recalculated twice only records it twice)`,
-      );
-    }
-    return { requestId: request.requestId, workflows: signalled };
+    // Answered from the audit row alone: the workflow may not have had a worker yet.
+    return statusDto((await this.asked(request.requestId))!, 'running', NO_PROGRESS);
   }
+
+  /** Where a request stands: what was asked (from its audit row), and the workflow's progress or outcome. */
+  async status(requestId: string): Promise<RecalculationStatusDto> {
+    const asked = await this.asked(requestId);
+    if (!asked) throw new ApiException(ERROR_CODES.NOT_FOUND, `no recalculation ${requestId}`);
+    const handle = this.client.workflow.getHandle(slaRecalculationWorkflowId(requestId));
+    try {
+      const { status } = await handle.describe();
+      if (status.name === 'COMPLETED') return statusDto(asked, 'completed', await handle.result());
+      if (status.name === 'RUNNING') return statusDto(asked, 'running', await handle.query(slaRecalculationProgressQuery));
+      // Failed, terminated or timed out: an operator's matter; the request can be made again.
+      return statusDto(asked, 'failed', NO_PROGRESS);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new ApiException(ERROR_CODES.NOT_FOUND, `the workflow of recalculation ${requestId} is gone (past the namespace's retention)`);
+      throw mapWorkflowError(err) ?? err;
+    }
+  }
+
+  private async asked(requestId: string): Promise<AskedRow | undefined> {
+    const [row]: AskedRow[] = await this.dataSource.query(
+      `SELECT at, actor_user_id, subject, reason, payload FROM admin_audit_events WHERE action = 'sla.recalculation_requested' AND payload->>'requestId' = $1`,
+      [requestId],
+    );
+    return row;
+  }
+}
+
+const NO_PROGRESS: Progress = { signalled: 0, ended: 0 };
+
+type Progress = Pick<SlaRecalculationProgress, 'signalled' | 'ended'>;
+
+interface AskedRow {
+  at: Date;
+  actor_user_id: string;
+  subject: string;
+  reason: string;
+  payload: { requestId: string; scope: RecalculationRequest['scope']; openWorkflows: number };
+}
+
+function statusDto(asked: AskedRow, status: RecalculationStatusDto['status'], progress: Progress): RecalculationStatusDto {
+  return {
+    requestId: asked.payload.requestId,
+    scope: asked.payload.scope,
+    policyKey: asked.subject.startsWith('sla_policy:') ? (asked.subject.slice('sla_policy:'.length) as PolicyKey) : null,
+    reason: asked.reason,
+    requestedBy: asked.actor_user_id,
+    requestedAt: asked.at.toISOString(),
+    status,
+    openWorkflowsAtRequest: asked.payload.openWorkflows,
+    signalled: progress.signalled,
+    ended: progress.ended,
+  };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { POLICY_KEYS, type PolicyKey } from '@zs/domain';
@@ -17,7 +19,7 @@ import { RequirePermission } from '../../common/auth/require-permission.decorato
 import type { Page } from '../../common/http/page';
 import { oneOfParam } from '../../common/validation/one-of-param.pipe';
 import { uuidParam } from '../../common/validation/uuid-param.pipe';
-import { RecalculationDto, RecalculationResultDto } from './dto/recalculation.dto';
+import { RecalculationDto, RecalculationStatusDto } from './dto/recalculation.dto';
 import { CreateSlaPolicyVersionDto, SlaPolicyViewDto } from './dto/sla-policy.dto';
 import { DueSoonQuery, SlaClockFilterQuery, SlaClockPageDto, SlaTimelineDto, type SlaClockItemDto } from './dto/sla-views.dto';
 import { SlaPoliciesService } from './sla-policies.service';
@@ -69,11 +71,26 @@ export class SlaController {
   @Post('recalculations')
   @HttpCode(202)
   @RequirePermission('sla.policy.manage')
-  @ApiOperation({ summary: '重新计算: running clocks adopt the latest policy version or the current calendar, keeping elapsed and paused time (audited)' })
-  @ApiOkResponse({ type: RecalculationResultDto })
+  @ApiOperation({
+    summary: '重新计算: running clocks adopt the latest policy version or the current calendar, keeping elapsed and paused time (audited)',
+    description: 'Accepted at once; a background workflow signals every workflow with an open clock. Follow it at GET /sla/recalculations/:requestId.',
+  })
+  @ApiAcceptedResponse({ type: RecalculationStatusDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (details name the field)' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE' })
-  recalculate(@Body() body: RecalculationDto, @CurrentUser() caller: AuthenticatedUser): Promise<RecalculationResultDto> {
+  @ApiServiceUnavailableResponse({ description: 'ENGINE_UNAVAILABLE: Temporal refused the request; nothing was started or audited' })
+  recalculate(@Body() body: RecalculationDto, @CurrentUser() caller: AuthenticatedUser): Promise<RecalculationStatusDto> {
     return this.recalculation.request(body, caller);
+  }
+
+  @Get('recalculations/:requestId')
+  @RequirePermission('sla.read')
+  @ApiOperation({ summary: '重新计算进度: what was asked, by whom, and how many workflows the request has reached' })
+  @ApiParam({ name: 'requestId', format: 'uuid' })
+  @ApiOkResponse({ type: RecalculationStatusDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  recalculationStatus(@Param('requestId', uuidParam('requestId')) requestId: string): Promise<RecalculationStatusDto> {
+    return this.recalculation.status(requestId);
   }
 
   @Get('overdue')

@@ -21,7 +21,18 @@ export class RecalculationDto {
   reason!: string;
 }
 
-export class RecalculationResultDto {
-  @ApiProperty() requestId!: string;
-  @ApiProperty({ description: 'Workflows signalled (each recalculates its open clocks once)' }) workflows!: number;
+const STATUSES = ['running', 'completed', 'failed'] as const;
+
+/** A recalculation request and how far it has got (GET /sla/recalculations/:requestId). */
+export class RecalculationStatusDto {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ enum: SCOPES }) scope!: (typeof SCOPES)[number];
+  @ApiProperty({ enum: POLICY_KEYS, nullable: true, type: String, description: 'null: every open clock' }) policyKey!: PolicyKey | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'The administrator who asked' }) requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ enum: STATUSES, description: 'running 进行中 · completed 已完成 · failed 未完成（可重新发起）' }) status!: (typeof STATUSES)[number];
+  @ApiProperty({ description: 'Workflows with an open clock when the request was made' }) openWorkflowsAtRequest!: number;
+  @ApiProperty({ description: 'Workflows signalled so far (each recalculates its open clocks once)' }) signalled!: number;
+  @ApiProperty({ description: 'Workflows that had ended before their signal: nothing to recalculate' }) ended!: number;
 }
