@@ -25,6 +25,7 @@ export const SOURCE_CHANNEL_LABELS: Record<SourceChannel, string> = {
 /** 信息分级处理: the grade sets the follow-up cadence in negotiation. */
 export const INFO_GRADES = ['A', 'B', 'C'] as const;
 export type InfoGrade = (typeof INFO_GRADES)[number];
+export const INFO_GRADE_LABELS: Record<InfoGrade, string> = { A: 'A类信息', B: 'B类信息', C: 'C类信息' };
 
 export const PROJECT_KINDS = ['new', 'expansion'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];

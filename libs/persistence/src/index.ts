@@ -7,5 +7,6 @@ export * from './entities/department-webhook.entity';
 export * from './data-source';
 export * from './admin/admin-audit';
 export * from './sla/sla-policy-store';
+export * from './sla/open-clock-workflows';
 export * from './calendar/calendar-overrides';
 export * from './calendar/calendar-day';

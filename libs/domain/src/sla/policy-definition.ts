@@ -1,5 +1,5 @@
 import { DomainError, ERROR_CODES } from '../errors';
-import { INFO_GRADES } from '../lead';
+import { INFO_GRADE_LABELS, INFO_GRADES, type InfoGrade } from '../lead';
 import { MILESTONE_KINDS, MILESTONE_LABELS } from '../project/construction-state';
 import { isRole, ROLES, type Role } from '../roles';
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '../service/service-request-state';
@@ -93,7 +93,7 @@ export const POLICY_KEY_LABELS: Record<PolicyKey, string> = Object.fromEntries(
         : clock === 'service_resolve'
           ? SERVICE_CATEGORY_LABELS[variant as (typeof SERVICE_CATEGORIES)[number]]
           : clock === 'follow_up'
-            ? `${variant}类信息`
+            ? INFO_GRADE_LABELS[variant as InfoGrade]
             : MILESTONE_LABELS[variant as (typeof MILESTONE_KINDS)[number]];
     return [key, variantLabel ? `${CLOCK_LABELS[clock]}（${variantLabel}）` : CLOCK_LABELS[clock]];
   }),

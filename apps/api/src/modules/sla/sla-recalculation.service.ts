@@ -10,7 +10,7 @@ import {
   type SlaRecalculationProgress,
 } from '@zs/contracts';
 import { ERROR_CODES, type PolicyKey, type RecalculationRequest } from '@zs/domain';
-import { recordAdminAudit } from '@zs/persistence';
+import { countOpenClockWorkflows, recordAdminAudit } from '@zs/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
@@ -38,10 +38,7 @@ export class SlaRecalculationService {
       actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
     };
     const policyKey = dto.policyKey ?? null;
-    const [{ n }]: { n: string }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT workflow_id) AS n FROM sla_clocks WHERE stopped_at IS NULL AND ($1::text IS NULL OR policy_key = $1)`,
-      [policyKey],
-    );
+    const openWorkflows = await countOpenClockWorkflows(this.dataSource, policyKey);
     const input: SlaRecalculationInput = { request, policyKey };
     try {
       await this.dataSource.transaction(async (m) => {
@@ -50,7 +47,7 @@ export class SlaRecalculationService {
           action: 'sla.recalculation_requested',
           subject: policyKey ? `sla_policy:${policyKey}` : 'sla_clocks:all',
           reason: dto.reason,
-          payload: { requestId: request.requestId, scope: dto.scope, openWorkflows: Number(n) },
+          payload: { requestId: request.requestId, scope: dto.scope, openWorkflows },
         });
         await this.client.workflow.start(SLA_RECALCULATION_WORKFLOW_TYPE, {
           workflowId: slaRecalculationWorkflowId(request.requestId),
