@@ -42,6 +42,19 @@ const DEP_CONSTRAINTS = [
 
 const boundaries = (allow) => ['error', { enforceBuildableLibDependency: false, allow, depConstraints: DEP_CONSTRAINTS }];
 
+// Issue 8, "SQL in one place": every SQL statement and every TypeORM access lives in libs/persistence,
+// behind typed functions; the rest of the code holds the Database handle and passes it on.
+const PERSISTENCE_ONLY = 'SQL and TypeORM belong in libs/persistence: call (or add) a typed function of @zs/persistence instead (issue 8).';
+const SQL_ALLOWED_OUTSIDE_PERSISTENCE = [
+  // TODO(issue 8): apps/api/src/modules/health/health.service.ts still probes with dataSource.query('SELECT 1');
+  // switch it to pingDatabase(db) from @zs/persistence (injected with DATABASE), then drop this line.
+  'apps/api/src/modules/health/health.service.ts',
+  // Bootstrapping: the Nest provider keys the pool by the DataSource class while health.service.ts injects it.
+  'apps/api/src/infrastructure/database.provider.ts',
+  // Tooling that creates the database itself (with pg), before any pool exists.
+  'libs/local-stack/src/embedded-postgres.ts',
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.tools/**', '.nx/**', 'coverage/**', '**/__histories__/**', 'test/workflows/fixtures/v*/**'] },
   ...tseslint.configs.recommended,
@@ -51,6 +64,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': boundaries([]),
+    },
+  },
+  {
+    // SQL in one place (issue 8). Tests keep their own SQL to set up and inspect the database.
+    files: ['**/*.ts'],
+    ignores: ['libs/persistence/**', 'test/**', '**/*.spec.ts', ...SQL_ALLOWED_OUTSIDE_PERSISTENCE],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['typeorm', 'pg'].map((name) => ({ name, message: PERSISTENCE_ONLY })), patterns: [{ group: ['typeorm/*', 'pg/*'], message: PERSISTENCE_ONLY }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        // Temporal's handle.query(someQuery) is not SQL: its argument is a query definition, named …Query by convention.
+        { selector: "CallExpression[callee.property.name='query']:not([arguments.0.name=/Query$/])", message: PERSISTENCE_ONLY },
+        { selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|transaction)$/]', message: PERSISTENCE_ONLY },
+      ],
     },
   },
   {

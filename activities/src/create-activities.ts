@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from '@zs/persistence';
 import type { LifecycleActivities } from '@zs/contracts';
 import { enqueueNotification } from './notifier/enqueue-notification';
-import { createRecordProjectEvent } from './record-project-event';
-import { createRecordServiceRequestEvent } from './record-service-request-event';
+import { createLegacyRecorders } from './record-project-event';
+import { createProjectWorkflowEvents } from './projection/project-workflow-events';
 import { WorkingCalendar } from './calendar/working-calendar';
 import { createPlanSlaClock, type WorkdayCalendar } from './sla/plan-sla-clock';
 import { createResolveSlaPolicies } from './sla/resolve-sla-policies';
@@ -10,20 +10,22 @@ import { createSendDailyDigest } from './digest/send-daily-digest';
 import { createListOpenClockWorkflows } from './sla/list-open-clock-workflows';
 
 export interface ActivityDeps {
-  dataSource: DataSource;
+  dataSource: Database;
   /** Working days: the Chinese dataset plus the zone's overrides (tests may pass a fixed one). */
   calendar?: WorkdayCalendar;
 }
 
-/** Builds the activities with their dependencies injected (the worker owns the DataSource). */
+/** Builds the activities with their dependencies injected (the worker owns the database pool). */
 export function createActivities({ dataSource, calendar }: ActivityDeps): LifecycleActivities {
+  const projectWorkflowEvents = createProjectWorkflowEvents(dataSource);
   return {
-    recordProjectEvent: createRecordProjectEvent(dataSource),
+    projectWorkflowEvents,
+    // Before issue 8: local activities that wrote before the workflow task committed; kept for runs replaying that code.
+    ...createLegacyRecorders(projectWorkflowEvents),
     // Writes the inbox and outbox rows only; the worker's OutboxDispatcher delivers them.
     sendNotification: async (request) => {
       await enqueueNotification(dataSource, request);
     },
-    recordServiceRequestEvent: createRecordServiceRequestEvent(dataSource),
     planSlaClock: createPlanSlaClock(dataSource, calendar ?? new WorkingCalendar(dataSource)),
     resolveSlaPolicies: createResolveSlaPolicies(dataSource),
     sendDailyDigest: createSendDailyDigest(dataSource),

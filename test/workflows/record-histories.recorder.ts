@@ -16,6 +16,7 @@ import {
   resolveServiceRequestUpdate,
   rateServiceRequestUpdate,
   rebaselinePlanUpdate,
+  logConstructionProgressUpdate,
   recordProductionUpdate,
   signContractUpdate,
   pauseProjectClockUpdate,
@@ -301,6 +302,58 @@ describe('record workflow histories', () => {
     const job = await h.env.client.workflow.start(SLA_RECALCULATION_WORKFLOW_TYPE, { workflowId: slaRecalculationWorkflowId(requestId), taskQueue: LIFECYCLE_TASK_QUEUE, args: [input] });
     await job.result();
     writeHistory('sla-recalculation-job', await h.env.client.workflow.getHandle(job.workflowId, job.firstExecutionRunId).fetchHistory());
+  });
+
+  // Issue 8: the trusted record. Events projected by a regular activity from the committed
+  // workflow task; a step applied only to the state it was computed from; update ids carried.
+  it('trusted-intake-info', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    await handle.executeUpdate(decideIntakeUpdate, { ...decide({ action: 'request_info', missing: '请补充用地需求' }), updateId: 'u-taskforce:ask-1' });
+    await h.env.sleep(5 * HOUR);
+    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }], updateId: 'u-officer:answer-1' });
+    await h.env.sleep(40 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    writeHistory('trusted-intake-info', await handle.fetchHistory());
+  });
+
+  it('trusted-construction-race', async () => {
+    // A running project's real plan entered late: two nodes already overdue, one due today.
+    const { handle, acceptedAt } = await planned(
+      'A',
+      { company_registration: (t) => addDays(t, -20), land_handover: (t) => addDays(t, -9), project_filing: (t) => t },
+      { commissioner: true },
+    );
+    const on = shanghaiDate(acceptedAt);
+    // Steps sent together while the escalation ladder fires.
+    await Promise.all([
+      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind: 'company_registration', completedOn: on, evidence: '营业执照' } }] }),
+      handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: PSB_ACTOR, command: { date: on, note: '场平施工' } }] }),
+      h.env.sleep(2 * 24 * HOUR),
+      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind: 'land_handover', completedOn: on, evidence: '交地确认书' } }] }),
+    ]);
+    await h.env.sleep(8 * 24 * HOUR);
+    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: PSB_ACTOR, command: { date: shanghaiDate(acceptedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
+    writeHistory('trusted-construction-race', await handle.fetchHistory());
+  });
+
+  it('trusted-service-request', async () => {
+    const { handle } = await driveToService(h);
+    const raised = await (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(raiseServiceRequestUpdate, {
+      args: [{ actor: ESB, command: { category: 'normal', title: '用电增容', description: '请协调', department: '供电公司' } }],
+      updateId: 'u-esb:raise-1',
+    });
+    const request = h.env.client.workflow.getHandle(raised.workflowId);
+    await request.executeUpdate(serviceRequestRegisteredUpdate);
+    await h.env.sleep(30 * HOUR);
+    await step(request, acceptServiceRequestUpdate, ESB, {});
+    await step(request, pauseServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '等待企业提供材料' });
+    await h.env.sleep(3 * 24 * HOUR);
+    await step(request, resumeServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '材料已提供' });
+    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '已增容' });
+    await step(request, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
+    await request.result();
+    writeHistory('trusted-service-request', await request.fetchHistory());
+    writeHistory('trusted-service-phase', await handle.fetchHistory());
   });
 
   it('cadence-fulfilment', async () => {

@@ -14,7 +14,7 @@ describe('replay of recorded workflow histories', () => {
 
   it('has a recorded history for every main path', () => {
     expect(histories.map((h) => h.name)).toEqual(
-      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost', 'signing-commissioner', 'construction-production', 'lifecycle-completed', 'contract-terminated', 'service-phase', 'service-request-reopened', 'sla-intake-paused-recalculated', 'sla-construction-production', 'sla-service-request-paused', 'cadence-follow-up', 'cadence-construction', 'cadence-fulfilment', 'weekly-list-construction', 'sla-recalculation-job']),
+      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost', 'signing-commissioner', 'construction-production', 'lifecycle-completed', 'contract-terminated', 'service-phase', 'service-request-reopened', 'sla-intake-paused-recalculated', 'sla-construction-production', 'sla-service-request-paused', 'cadence-follow-up', 'cadence-construction', 'cadence-fulfilment', 'weekly-list-construction', 'sla-recalculation-job', 'trusted-intake-info', 'trusted-construction-race', 'trusted-service-request', 'trusted-service-phase']),
     );
   });
 

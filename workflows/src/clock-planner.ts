@@ -80,3 +80,27 @@ export function withClockPlanning<S, T extends { state: S }, C, A>(
     return { ...again, state: withCadencePolicies(withPlans(again.state, plans), cadences, policies, now) };
   };
 }
+
+/** What a step must read before it is applied: the plans of the clocks and the policies of the cadences it starts. */
+export interface StepPreparation<S> {
+  plans: PlannedClock<S>[];
+  policies: VersionedSlaPolicy[];
+}
+
+/**
+ * The asynchronous half of a step (issue 8): reads the plans and policies for the state the
+ * transition produced from `before`. The caller then recomputes the transition on the state as
+ * it is after these awaits and applies it synchronously, so nothing can slip in between.
+ */
+export async function prepareStep<S>(slots: PlannedSlot<S>[], cadences: CadenceSlot<S>[], before: S, after: S, now: number): Promise<StepPreparation<S>> {
+  const plans = await planNewClocks(slots, after, now);
+  const cadenceKeys = cadencePoliciesStarted(cadences, before, after);
+  const policies = cadenceKeys.length > 0 ? await resolveCadencePolicies(cadenceKeys) : [];
+  return { plans, policies };
+}
+
+/** The state with the prepared plans and policies applied (unchanged when the step started nothing). */
+export function withPreparation<S>(state: S, prep: StepPreparation<S>, cadences: CadenceSlot<S>[], now: number): S {
+  if (prep.plans.length === 0 && prep.policies.length === 0) return state;
+  return withCadencePolicies(withPlans(state, prep.plans), cadences, prep.policies, now);
+}

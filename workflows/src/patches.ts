@@ -33,4 +33,12 @@ export const PATCHES = {
    * step runs: cadences started on older code keep the built-in constants (absent from the state).
    */
   cadencePolicies: 'cadence-policies-v1',
+  /**
+   * The trusted record (issue 8): a step is recomputed on the state as it is after its awaits and
+   * applied only to the state it was computed from; audit events and read models are written by a
+   * regular activity scheduled from the committed workflow task (projector.ts), not by a local
+   * activity that ran before the task committed; applied update ids are carried across
+   * continue-as-new. Decided at the first change a run applies.
+   */
+  trustedRecord: 'trusted-record-v1',
 } as const;

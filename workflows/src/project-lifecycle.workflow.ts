@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   ParentClosePolicy,
   patched,
   setHandler,
@@ -16,6 +17,7 @@ import {
   SERVICE_REQUEST_WORKFLOW_TYPE,
   serviceRequestWorkflowId,
   type ServiceRequestWorkflowInput,
+  type ServiceRequestRaised,
   assignCommissionerUpdate,
   completeMilestoneUpdate,
   completeProjectUpdate,
@@ -81,6 +83,8 @@ import { runIntakeClock } from './intake-clock';
 import { runNegotiationFollowUp } from './negotiation-follow-up';
 import { PATCHES } from './patches';
 import { notifications, persistence, refuse, registerStep } from './workflow-steps';
+import { createProjector } from './projector';
+import { AppliedUpdates, assertFollows } from './applied-updates';
 
 const { recordProjectEvent } = persistence;
 const { sendNotification } = notifications;
@@ -98,12 +102,33 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   let persistedSeq = input.resume ? input.resume.seq : 0;
 
   const snapshot = (): ProjectSnapshot => ({ state, requestHash: input.requestHash });
+  const trusted = () => patched(PATCHES.trustedRecord);
+  const projector = createProjector(
+    { stream: 'project', workflowId, runId, projectId: input.projectId },
+    () => state,
+    () => persistedSeq,
+  );
+  const appliedUpdates = new AppliedUpdates(input.appliedUpdates);
 
   /**
-   * Applies a transition synchronously (so a concurrent step validates against it),
-   * then persists it and updates the search attributes.
+   * Applies a transition synchronously (so a concurrent step validates against it), then
+   * waits until it is projected. Since issue 8 the transition must have been computed from
+   * the current state (its sequence number follows it), and it is projected from committed
+   * history by the projector; before, a local activity wrote it (kept for replay).
    */
   const apply = async (t: Transition): Promise<void> => {
+    if (trusted()) {
+      assertFollows(state.seq, t.audit.seq);
+      state = t.state;
+      if (t.audit.updateId) appliedUpdates.add(t.audit.updateId);
+      upsertSearchAttributes([
+        { key: SA_PROJECT_STAGE, value: state.stage },
+        { key: SA_SLA_OVERDUE, value: state.overdue },
+      ]);
+      projector.record(t.audit);
+      await projector.projected(t.audit.seq);
+      return;
+    }
     state = t.state;
     upsertSearchAttributes([
       { key: SA_PROJECT_STAGE, value: state.stage },
@@ -112,16 +137,18 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     await recordProjectEvent({ workflowId, runId, state: t.state, audit: t.audit });
     persistedSeq = Math.max(persistedSeq, t.audit.seq);
   };
+  const projectedSeq = () => Math.max(persistedSeq, projector.projectedSeq());
 
   setHandler(projectStateQuery, snapshot);
 
   setHandler(registrationUpdate, async () => {
-    await condition(() => persistedSeq >= 1);
+    await condition(() => projectedSeq() >= 1);
     return snapshot();
   });
 
+  const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id) };
   const step = <C>(update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>, transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition) =>
-    registerStep(update, () => state, transition, apply, snapshot, PROJECT_PLANNED_SLOTS, PROJECT_CADENCES);
+    registerStep(update, host, transition, snapshot, { clockSlots: PROJECT_PLANNED_SLOTS, cadences: PROJECT_CADENCES });
 
   step(decideIntakeUpdate, decideIntake);
   step(provideIntakeInfoUpdate, provideIntakeInfo);
@@ -152,14 +179,20 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   setHandler(
     raiseServiceRequestUpdate,
     async ({ actor, command }) => {
+      // A raise retried with its Idempotency-Key after continue-as-new gets the request it started.
+      const updateId = currentUpdateInfo()?.id;
+      if (updateId && appliedUpdates.has(updateId)) return appliedUpdates.answerOf(updateId) as ServiceRequestRaised;
       const requestId = uuid4();
       const workflowId = serviceRequestWorkflowId(requestId);
       const input: ServiceRequestWorkflowInput = { requestId, projectId: state.projectId, companyName: state.lead.companyName, command, raisedBy: actor };
       await startChild(SERVICE_REQUEST_WORKFLOW_TYPE, { workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+      if (updateId && trusted()) appliedUpdates.add(updateId, { requestId, workflowId });
       return { requestId, workflowId };
     },
     {
       validator: ({ actor, command }) => {
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId && appliedUpdates.has(updateId)) return;
         try {
           if (state.stage !== 'service') {
             throw new DomainError(ERROR_CODES.WRONG_STAGE, `service requests start after production: project is in stage ${state.stage}`);
@@ -187,8 +220,12 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   ]);
   if (registration) {
     state = withPlans(state, await planNewClocks(PROJECT_PLANNED_SLOTS, state, registration.audit.at));
-    await recordProjectEvent({ workflowId, runId, state, audit: registration.audit });
-    persistedSeq = Math.max(persistedSeq, registration.audit.seq);
+    if (trusted()) {
+      projector.record(registration.audit);
+    } else {
+      await recordProjectEvent({ workflowId, runId, state, audit: registration.audit });
+      persistedSeq = Math.max(persistedSeq, registration.audit.seq);
+    }
   }
 
   await intakeClock();
@@ -207,6 +244,10 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
       await Promise.race([watch, condition(() => state.stage !== 'service' || historyTooLong())]);
       if (state.stage === 'service') {
         await condition(allHandlersFinished);
+        if (trusted()) {
+          await projector.drained();
+          await continueAsNew<typeof projectLifecycleWorkflow>({ ...input, resume: state, appliedUpdates: appliedUpdates.carried() });
+        }
         await continueAsNew<typeof projectLifecycleWorkflow>({ ...input, resume: state });
       }
     }
@@ -217,5 +258,6 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   // project stays open here, durable, waiting for its next step.
   await condition(() => TERMINAL_STAGES.includes(state.stage));
   await condition(allHandlersFinished);
+  if (trusted()) await projector.drained();
   return state;
 }

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   acceptServiceRequestUpdate,
@@ -44,6 +44,9 @@ import {
 import { planNewClocks } from './clock-planner';
 import { runSlaClock } from './sla-clock-runner';
 import { notifications, persistence, registerStep } from './workflow-steps';
+import { AppliedUpdates, assertFollows } from './applied-updates';
+import { PATCHES } from './patches';
+import { createProjector } from './projector';
 
 const { recordServiceRequestEvent } = persistence;
 const { sendNotification } = notifications;
@@ -78,8 +81,20 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
   const raised = raiseServiceRequest(input.requestId, input.projectId, input.companyName, input.command, input.raisedBy, Date.now());
   let state = raised.state;
   let persistedSeq = 0;
+  const trusted = () => patched(PATCHES.trustedRecord);
+  const projector = createProjector({ stream: 'service_request', workflowId, runId, projectId: input.projectId }, () => state, () => persistedSeq);
+  const appliedUpdates = new AppliedUpdates();
 
+  /** As the project workflow's apply: synchronous, then projected from committed history (issue 8). */
   const apply = async (t: ServiceTransition): Promise<void> => {
+    if (trusted()) {
+      assertFollows(state.seq, t.audit.seq);
+      state = t.state;
+      if (t.audit.updateId) appliedUpdates.add(t.audit.updateId);
+      projector.record(t.audit);
+      await projector.projected(t.audit.seq);
+      return;
+    }
     state = t.state;
     await recordServiceRequestEvent({ workflowId, runId, state: t.state, audit: t.audit });
     persistedSeq = Math.max(persistedSeq, t.audit.seq);
@@ -87,14 +102,15 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
 
   setHandler(serviceRequestStateQuery, () => state);
   setHandler(serviceRequestRegisteredUpdate, async () => {
-    await condition(() => persistedSeq >= 1);
+    await condition(() => Math.max(persistedSeq, projector.projectedSeq()) >= 1);
     return state;
   });
 
+  const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id) };
   const step = <C>(
     update: UpdateDefinition<ServiceRequestState, [StepUpdate<C>]>,
     transition: (s: ServiceRequestState, command: C, actor: Actor, now: number) => ServiceTransition,
-  ) => registerStep(update, () => state, transition, apply, () => state, SERVICE_PLANNED_SLOTS);
+  ) => registerStep(update, host, transition, () => state, { clockSlots: SERVICE_PLANNED_SLOTS });
   step(acceptServiceRequestUpdate, acceptServiceRequest);
   step(transferServiceRequestUpdate, transferServiceRequest);
   step(resolveServiceRequestUpdate, resolveServiceRequest);
@@ -124,8 +140,12 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
   });
 
   state = withPlans(state, await planNewClocks(SERVICE_PLANNED_SLOTS, state, raised.audit.at));
-  await recordServiceRequestEvent({ workflowId, runId, state, audit: raised.audit });
-  persistedSeq = Math.max(persistedSeq, raised.audit.seq);
+  if (trusted()) {
+    projector.record(raised.audit);
+  } else {
+    await recordServiceRequestEvent({ workflowId, runId, state, audit: raised.audit });
+    persistedSeq = Math.max(persistedSeq, raised.audit.seq);
+  }
 
   while (state.status !== 'closed') {
     if (state.status === 'dispatched') await acceptClock();
@@ -133,5 +153,6 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
     else await condition(() => state.status !== 'resolved');
   }
   await condition(allHandlersFinished);
+  if (trusted()) await projector.drained();
   return state;
 }

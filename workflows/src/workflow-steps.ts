@@ -1,13 +1,13 @@
-import { ApplicationFailure, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, currentUpdateInfo, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { LifecycleActivities, StepUpdate } from '@zs/contracts';
-import { DomainError, type Actor, type CadenceSlot, type PlannedSlot } from '@zs/domain';
-import { withClockPlanning } from './clock-planner';
+import { DomainError, type Actor, type AuditEntry, type CadenceSlot, type PlannedSlot } from '@zs/domain';
+import { prepareStep, withClockPlanning, withPreparation } from './clock-planner';
 
 /**
- * Persistence runs as a local activity: it is part of the same workflow task as the
- * update that caused it, so a step's HTTP answer waits for one task, not three.
- * It is idempotent (unique audit sequence), so retries after a crash are harmless.
+ * Before issue 8 the audit log was written by this local activity inside the update handler,
+ * committed before the workflow task that accepted the update: a crash in between left a step
+ * in the database that never happened. Kept only so recorded histories replay; see projector.ts.
  */
 export const persistence = proxyLocalActivities<LifecycleActivities>({
   startToCloseTimeout: '10 seconds',
@@ -27,41 +27,80 @@ export function refuse(err: unknown): never {
   throw err;
 }
 
+function attempt<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    refuse(err);
+  }
+}
+
+/** The workflow a step runs in, as the step sees it. */
+export interface StepHost<S, T> {
+  getState(): S;
+  /** Makes the transition the current state (synchronously) and resolves once it is projected. */
+  apply(t: T): Promise<void>;
+  /** True when this run projects from committed history (patch trusted-record-v1). */
+  trusted(): boolean;
+  /** Whether a step with this update id was already applied, in this run or an earlier one (continue-as-new). */
+  applied(updateId: string): boolean;
+}
+
+export interface StepOptions<S> {
+  /** Clocks the step may start, planned before it is applied. */
+  clockSlots?: PlannedSlot<S>[];
+  /** Cadences the step may start, whose policies are resolved before it is applied. */
+  cadences?: CadenceSlot<S>[];
+}
+
 /**
  * A staff step: the validator runs the pure transition against the current state and
  * refuses (nothing changes, nothing is recorded); the handler applies the same transition
- * and answers with the resulting view. Clocks the step starts are planned first (`clockSlots`),
- * and the policies of cadences it starts resolved (`cadences`).
+ * and answers with the resulting view once the audit log holds it. A step whose update id was
+ * already applied (a retry after continue-as-new) is answered, not applied again.
  */
-export function registerStep<S, T extends { state: S }, C, R>(
+export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>(
   update: UpdateDefinition<R, [StepUpdate<C>]>,
-  getState: () => S,
+  host: StepHost<S, T>,
   transition: (s: S, command: C, actor: Actor, now: number) => T,
-  apply: (t: T) => Promise<void>,
   answer: () => R,
-  clockSlots: PlannedSlot<S>[] = [],
-  cadences: CadenceSlot<S>[] = [],
+  { clockSlots = [], cadences = [] }: StepOptions<S> = {},
 ): void {
-  const planned = withClockPlanning(clockSlots, getState, transition, cadences);
+  const legacy = withClockPlanning(clockSlots, host.getState, transition, cadences);
   setHandler(
     update,
     async ({ actor, command }) => {
-      let t: T;
-      try {
-        t = await planned(getState(), command, actor, Date.now());
-      } catch (err) {
-        refuse(err);
+      const updateId = currentUpdateInfo()?.id;
+      if (!host.trusted()) {
+        // Code before issue 8, for runs recorded before it: the transition may be applied to a
+        // state that changed while it planned.
+        let t: T;
+        try {
+          t = await legacy(host.getState(), command, actor, Date.now());
+        } catch (err) {
+          refuse(err);
+        }
+        await host.apply(t);
+        return answer();
       }
-      await apply(t);
+      if (updateId && host.applied(updateId)) return answer();
+      const now = Date.now();
+      const before = host.getState();
+      const first = attempt(() => transition(before, command, actor, now));
+      const prepared = await prepareStep(clockSlots, cadences, before, first.state, now);
+      // A timer or another step may have changed the state while this one planned: apply the
+      // transition only to the state it is computed from, and from here on without awaiting.
+      const current = host.getState();
+      const base = current === before ? first : attempt(() => transition(current, command, actor, now));
+      const audit: AuditEntry = updateId ? { ...base.audit, updateId } : base.audit;
+      await host.apply({ ...base, state: withPreparation(base.state, prepared, cadences, now), audit } as T);
       return answer();
     },
     {
       validator: ({ actor, command }) => {
-        try {
-          transition(getState(), command, actor, Date.now());
-        } catch (err) {
-          refuse(err);
-        }
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId && host.applied(updateId)) return;
+        attempt(() => transition(host.getState(), command, actor, Date.now()));
       },
     },
   );

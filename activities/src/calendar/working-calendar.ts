@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
 import type { WorkdayLookup } from '@zs/domain';
-import { describeDay, loadCalendarOverrides, overridesByDate } from '@zs/persistence';
+import { describeDay, loadCalendarOverrides, overridesByDate, type Database } from '@zs/persistence';
 
 /**
  * The working-day calendar the engine counts deadlines in: administrators' overrides, else the
@@ -8,7 +7,7 @@ import { describeDay, loadCalendarOverrides, overridesByDate } from '@zs/persist
  * dataset does not cover yet.
  */
 export class WorkingCalendar {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Reads the overrides once (one small query) and answers synchronously from then on, as the pure
@@ -16,7 +15,7 @@ export class WorkingCalendar {
    * to the next deadline planned.
    */
   async lookup(): Promise<WorkdayLookup> {
-    const overrides = overridesByDate(await loadCalendarOverrides(this.dataSource));
+    const overrides = overridesByDate(await loadCalendarOverrides(this.db));
     return (isoDate) => describeDay(isoDate, overrides).working;
   }
 }

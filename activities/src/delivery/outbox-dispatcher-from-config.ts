@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
 import type { WorkerConfig } from '@zs/config';
+import type { Database } from '@zs/persistence';
 import { OutboxDispatcher, type DispatcherLog } from './outbox-dispatcher';
 import { SmtpSender } from './smtp-sender';
 import { WebhookSender } from './webhook-sender';
 
 /** The worker's dispatcher, as the environment configures it. E-mail only when SMTP is configured (else its rows are skipped). */
-export function createOutboxDispatcherFromConfig(dataSource: DataSource, config: WorkerConfig, log?: DispatcherLog): OutboxDispatcher {
+export function createOutboxDispatcherFromConfig(db: Database, config: WorkerConfig, log?: DispatcherLog): OutboxDispatcher {
   const smtpConfigured = Boolean((config.SMTP_URL || config.SMTP_HOST) && config.MAIL_FROM);
   const email = smtpConfigured
     ? new SmtpSender({
@@ -20,7 +20,7 @@ export function createOutboxDispatcherFromConfig(dataSource: DataSource, config:
       })
     : undefined;
   return new OutboxDispatcher({
-    dataSource,
+    dataSource: db,
     senders: { webhook: new WebhookSender({ timeoutMs: config.WEBHOOK_TIMEOUT_MS }), ...(email ? { email } : {}) },
     pollIntervalMs: config.OUTBOX_POLL_MS,
     batchSize: config.OUTBOX_BATCH_SIZE,

@@ -1,15 +1,14 @@
-import type { DataSource } from 'typeorm';
-import type { OutboxChannel } from '@zs/persistence';
+import { claimDueOutboxMessages, recordOutboxAttempt, type Database, type OutboxAttemptResult, type OutboxChannel } from '@zs/persistence';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import type { DeliveryOutcome } from './delivery-outcome';
 import type { MessageSender } from './message-sender';
 import type { OutboxMessage } from './outbox-message';
-import { OutboxStore, type AttemptRecord } from './outbox-store';
+import type { OutboxPayload } from '../notifier/outbox-plan';
 
 export type DispatcherLog = (level: 'debug' | 'info' | 'warn' | 'error', message: string, meta?: Record<string, unknown>) => void;
 
 export interface OutboxDispatcherOptions {
-  dataSource: DataSource;
+  dataSource: Database;
   /** A channel without a sender (e-mail when SMTP is not configured) has its rows marked 'skipped'. */
   senders: Partial<Record<OutboxChannel, MessageSender>>;
   pollIntervalMs?: number;
@@ -43,7 +42,6 @@ const NO_SENDER: Record<OutboxChannel, string> = {
  * is why receivers get the row's key to drop duplicates.
  */
 export class OutboxDispatcher {
-  private readonly store: OutboxStore;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
@@ -56,7 +54,6 @@ export class OutboxDispatcher {
   private wakeUp: (() => void) | null = null;
 
   constructor(private readonly options: OutboxDispatcherOptions) {
-    this.store = new OutboxStore(options.dataSource);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 20;
     this.maxAttempts = options.maxAttempts ?? 10;
@@ -68,7 +65,7 @@ export class OutboxDispatcher {
 
   /** One claim-send-record round over at most one batch; what the loop runs, and what tests call. */
   async runOnce(): Promise<DispatchSummary> {
-    const messages = await this.store.claimDue(this.batchSize, this.leaseMs);
+    const messages = await claimDueOutboxMessages<OutboxPayload>(this.options.dataSource, this.batchSize, this.leaseMs);
     const summary: DispatchSummary = { claimed: messages.length, delivered: 0, retried: 0, deadLettered: 0, skipped: 0 };
     const records = await Promise.all(messages.map((m) => this.deliver(m)));
     for (const r of records) {
@@ -124,10 +121,10 @@ export class OutboxDispatcher {
     });
   }
 
-  private async deliver(message: OutboxMessage): Promise<AttemptRecord> {
+  private async deliver(message: OutboxMessage): Promise<OutboxAttemptResult> {
     const outcome = await this.attempt(message);
     const record = this.toRecord(message, outcome);
-    await this.store.record(message, record, message.webhook?.url ?? message.address);
+    await recordOutboxAttempt(this.options.dataSource, message, record, message.webhook?.url ?? message.address);
     if (record.status === 'dead_letter') {
       this.log('warn', 'outbox row dead-lettered', { id: message.id, dedupeKey: message.dedupeKey, attempts: message.attempts, error: record.error });
     }
@@ -144,7 +141,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private toRecord(message: OutboxMessage, outcome: DeliveryOutcome): AttemptRecord {
+  private toRecord(message: OutboxMessage, outcome: DeliveryOutcome): OutboxAttemptResult {
     const statusCode = 'statusCode' in outcome && outcome.statusCode !== undefined ? outcome.statusCode : null;
     switch (outcome.kind) {
       case 'delivered':

@@ -1,33 +1,22 @@
-import type { DataSource } from 'typeorm';
 import type { DailyDigestResult, SendDailyDigestInput } from '@zs/contracts';
-import { buildDailyDigests, type ClockName } from '@zs/domain';
+import { buildDailyDigests } from '@zs/domain';
+import { runningClocksDueBy, type Database } from '@zs/persistence';
 import { enqueueNotification } from '../notifier/enqueue-notification';
-
-interface OpenClockRow {
-  department: string;
-  subject: string;
-  clock: ClockName;
-  deadline_at: Date;
-}
 
 /**
  * Sends each department its digest: one notification per (date, department), addressed to the
  * department's staff, so a re-run (retry, second trigger the same day) sends nothing new.
  */
-export function createSendDailyDigest(dataSource: DataSource) {
+export function createSendDailyDigest(db: Database) {
   return async function sendDailyDigest({ asOf }: SendDailyDigestInput): Promise<DailyDigestResult> {
     // Due today means by the end of the local day: at most 24 h ahead.
-    const rows: OpenClockRow[] = await dataSource.query(
-      `SELECT department, subject, clock, deadline_at FROM sla_clocks
-        WHERE stopped_at IS NULL AND paused_at IS NULL AND deadline_at <= $1 ORDER BY deadline_at`,
-      [new Date(asOf + 24 * 3_600_000)],
-    );
+    const clocks = await runningClocksDueBy(db, new Date(asOf + 24 * 3_600_000));
     const digests = buildDailyDigests(
-      rows.map((r) => ({ department: r.department, subject: r.subject, clock: r.clock, deadlineAt: r.deadline_at.getTime() })),
+      clocks.map((c) => ({ department: c.department, subject: c.subject, clock: c.clock, deadlineAt: c.deadlineAt.getTime() })),
       asOf,
     );
     for (const d of digests) {
-      await enqueueNotification(dataSource, {
+      await enqueueNotification(db, {
         dedupeKey: `digest:${d.date}:${d.department}`,
         projectId: null,
         kind: 'digest.daily',

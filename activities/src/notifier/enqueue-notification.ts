@@ -1,11 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource, EntityManager } from 'typeorm';
 import type { NotificationRequest } from '@zs/contracts';
-import { activeWebhooksOf, webhookDepartments } from './department-webhooks';
+import { activeWebhooksOf, inTransaction, insertOutboxRows, type Database, type Transaction } from '@zs/persistence';
+import { webhookDepartments } from './department-webhooks';
 import { writeInAppInbox } from './in-app-inbox';
 import { resolveRecipients } from './notification-recipients';
 import { planOutboxRows } from './outbox-plan';
-import { insertOutboxRows } from './outbox-writer';
 
 /**
  * Records one alert: the inbox row and the outbox rows (e-mail per recipient, post per department
@@ -13,18 +12,18 @@ import { insertOutboxRows } from './outbox-writer';
  * activity retry, a re-run digest) adds nothing. Delivery is the dispatcher's job. Returns the
  * number of new outbox rows.
  */
-export async function enqueueNotification(dataSource: DataSource, request: NotificationRequest): Promise<number> {
-  return dataSource.transaction((manager) => enqueueNotificationIn(manager, request));
+export async function enqueueNotification(db: Database, request: NotificationRequest): Promise<number> {
+  return inTransaction(db, (tx) => enqueueNotificationIn(tx, request));
 }
 
 /** The same, inside a caller's transaction (e.g. a digest that records its own state with it). */
-export async function enqueueNotificationIn(manager: EntityManager, request: NotificationRequest): Promise<number> {
+export async function enqueueNotificationIn(tx: Transaction, request: NotificationRequest): Promise<number> {
   if (!request.recipientUserId && !request.recipientRole && !request.recipientDepartment) {
     // A programming error: retrying would not address it.
     throw ApplicationFailure.nonRetryable(`notification ${request.dedupeKey} has no recipient (role, department or user)`, 'NOTIFICATION_UNADDRESSED');
   }
-  await writeInAppInbox(manager, request);
-  const recipients = await resolveRecipients(manager, request);
-  const webhooks = await activeWebhooksOf(manager, webhookDepartments(request, recipients));
-  return insertOutboxRows(manager, planOutboxRows(request, recipients, webhooks));
+  await writeInAppInbox(tx, request);
+  const recipients = await resolveRecipients(tx, request);
+  const webhooks = await activeWebhooksOf(tx, webhookDepartments(request, recipients));
+  return insertOutboxRows(tx, planOutboxRows(request, recipients, webhooks));
 }

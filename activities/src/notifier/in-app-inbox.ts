@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { NotificationRequest } from '@zs/contracts';
+import { insertInboxNotification, type Transaction } from '@zs/persistence';
 import { inboxDedupeKey } from './outbox-keys';
 
 /**
@@ -7,22 +7,17 @@ import { inboxDedupeKey } from './outbox-keys';
  * department, person), read by everyone it addresses. Written in the enqueueing transaction, so
  * it needs no outbox row: it is delivered when it commits.
  */
-export async function writeInAppInbox(manager: EntityManager, n: NotificationRequest): Promise<void> {
-  await manager.query(
-    `INSERT INTO notifications (dedupe_key, project_id, recipient_role, recipient_department, recipient_user_id, kind, level, title, body, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (dedupe_key) DO NOTHING`,
-    [
-      inboxDedupeKey(n.dedupeKey),
-      n.projectId,
-      n.recipientRole ?? null,
-      n.recipientDepartment ?? null,
-      n.recipientUserId ?? null,
-      n.kind,
-      n.level,
-      n.title,
-      n.body,
-      JSON.stringify(n.data),
-    ],
-  );
+export async function writeInAppInbox(tx: Transaction, n: NotificationRequest): Promise<void> {
+  await insertInboxNotification(tx, {
+    dedupeKey: inboxDedupeKey(n.dedupeKey),
+    projectId: n.projectId,
+    recipientRole: n.recipientRole ?? null,
+    recipientDepartment: n.recipientDepartment ?? null,
+    recipientUserId: n.recipientUserId ?? null,
+    kind: n.kind,
+    level: n.level,
+    title: n.title,
+    body: n.body,
+    data: n.data,
+  });
 }

@@ -1,6 +1,5 @@
 import type { NotificationRequest } from '@zs/contracts';
-import type { OutboxChannel } from '@zs/persistence';
-import type { TargetWebhook } from './department-webhooks';
+import type { OutboxChannel, TargetWebhook } from '@zs/persistence';
 import type { NotificationRecipient } from './notification-recipients';
 import { outboxDedupeKey, userRecipient, webhookRecipient } from './outbox-keys';
 

@@ -1,10 +1,9 @@
 import type { ListOpenClockWorkflowsInput } from '@zs/contracts';
-import { openClockWorkflowPage } from '@zs/persistence';
-import type { DataSource } from 'typeorm';
+import { openClockWorkflowPage, type Database } from '@zs/persistence';
 
 /** One page of the workflows with an open clock (of one policy, or any), by workflow id. */
-export function createListOpenClockWorkflows(dataSource: DataSource) {
+export function createListOpenClockWorkflows(db: Database) {
   return async function listOpenClockWorkflows({ policyKey, afterWorkflowId, limit }: ListOpenClockWorkflowsInput): Promise<string[]> {
-    return openClockWorkflowPage(dataSource, policyKey, afterWorkflowId, limit);
+    return openClockWorkflowPage(db, policyKey, afterWorkflowId, limit);
   };
 }

@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
 import type { PlanSlaClockInput } from '@zs/contracts';
 import { planClock, weekdayLookup, type ClockPlan, type WorkdayLookup } from '@zs/domain';
-import { latestSlaPolicy, slaPolicyVersion } from '@zs/persistence';
+import { latestSlaPolicy, slaPolicyVersion, type Database } from '@zs/persistence';
 
 export interface WorkdayCalendar {
   lookup(): Promise<WorkdayLookup>;
@@ -11,9 +10,9 @@ export interface WorkdayCalendar {
  * Plans a clock from the policy in the database and the working-day calendar. Runs as an
  * activity so the plan is recorded in the workflow history: replays never re-read either.
  */
-export function createPlanSlaClock(dataSource: DataSource, calendar: WorkdayCalendar) {
+export function createPlanSlaClock(db: Database, calendar: WorkdayCalendar) {
   return async function planSlaClock({ policyKey, startedAt, version }: PlanSlaClockInput): Promise<ClockPlan> {
-    const policy = version === undefined ? await latestSlaPolicy(dataSource, policyKey) : await slaPolicyVersion(dataSource, policyKey, version);
+    const policy = version === undefined ? await latestSlaPolicy(db, policyKey) : await slaPolicyVersion(db, policyKey, version);
     if (!policy) {
       // Retried (with backoff) rather than failing the workflow: a deployment fault the operator can fix.
       throw new Error(`no SLA policy ${policyKey}${version ? ` v${version}` : ''}: run the migrations (they seed the defaults)`);

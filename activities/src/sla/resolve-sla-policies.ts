@@ -1,14 +1,13 @@
-import type { DataSource } from 'typeorm';
 import type { PolicyKey, VersionedSlaPolicy } from '@zs/domain';
-import { currentSlaPolicies } from '@zs/persistence';
+import { currentSlaPolicies, type Database } from '@zs/persistence';
 
 /**
  * The latest version of each policy asked for. Runs as an activity so the versions a cadence
  * starts with are recorded in the workflow history: replays never re-read the database.
  */
-export function createResolveSlaPolicies(dataSource: DataSource) {
+export function createResolveSlaPolicies(db: Database) {
   return async function resolveSlaPolicies(keys: PolicyKey[]): Promise<VersionedSlaPolicy[]> {
-    const current = new Map((await currentSlaPolicies(dataSource)).map((p) => [p.key, p]));
+    const current = new Map((await currentSlaPolicies(db)).map((p) => [p.key, p]));
     return keys.map((key) => {
       const p = current.get(key);
       // Retried (with backoff) rather than failing the workflow: a deployment fault the operator can fix.

@@ -11,6 +11,8 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { ReferenceDataModule } from './modules/reference-data/reference-data.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { StepOutcomesModule } from './modules/step-outcomes/step-outcomes.module';
+import { ProjectionConflictsModule } from './modules/projection-conflicts/projection-conflicts.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 
 /** Built from a validated config (not process.env), so tests can run several apps side by side. */
@@ -29,6 +31,8 @@ export class AppModule {
         OutboxModule,
         TasksModule,
         SlaModule,
+        StepOutcomesModule,
+        ProjectionConflictsModule,
         HealthModule,
         ReferenceDataModule,
         CalendarModule,

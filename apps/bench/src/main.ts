@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@zs/api';
 import { startEngineStack } from '@zs/local-stack';
-import { createDataSource } from '@zs/persistence';
+import { withDatabase } from '@zs/persistence';
 import { measureBareUpdate } from './floor-benchmark';
 import { HttpClient } from './http-client';
 import { pool, summarize, timed } from './stats';
@@ -45,10 +45,7 @@ async function main(): Promise<void> {
     log: say,
     env: { LOG_LEVEL: 'warn' },
     afterMigrations: async (url) => {
-      const ds = createDataSource({ url, poolSize: 1 });
-      await ds.initialize();
-      await seedDemoUsers(ds, DEFAULT_DEMO_PASSWORD);
-      await ds.destroy();
+      await withDatabase({ url, poolSize: 1 }, (db) => seedDemoUsers(db, DEFAULT_DEMO_PASSWORD));
     },
   });
   try {

@@ -1,12 +1,12 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
 import { LIFECYCLE_TASK_QUEUE } from '@zs/contracts';
 import { createActivities, type WorkdayCalendar } from '@zs/activities';
+import type { Database } from '@zs/persistence';
 
 export interface LifecycleWorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  dataSource: DataSource;
+  dataSource: Database;
   /** A prebuilt bundle (production, tests); without it the worker bundles at start. */
   workflowBundle: { code: string } | { codePath: string };
   taskQueue?: string;

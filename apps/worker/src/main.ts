@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { ConfigError, loadWorkerConfig, repoRoot } from '@zs/config';
 import { createOutboxDispatcherFromConfig } from '@zs/activities';
-import { createDataSource } from '@zs/persistence';
+import { closeDatabase, openDatabase } from '@zs/persistence';
 import { Client, Connection } from '@temporalio/client';
 import { createLifecycleWorker } from './create-worker';
 import { ensureDailyDigestSchedule } from './daily-digest-schedule';
@@ -30,8 +30,7 @@ async function main(): Promise<void> {
     ),
   });
 
-  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-worker' });
-  await dataSource.initialize();
+  const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-worker' });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 
   const bundlePath = config.WORKFLOW_BUNDLE_PATH ?? join(repoRoot(), 'dist/workflow-bundle.js');
@@ -42,14 +41,14 @@ async function main(): Promise<void> {
   const worker = await createLifecycleWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    dataSource,
+    dataSource: db,
     workflowBundle,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
   });
   // Delivers the e-mail and webhook rows the activities write to the outbox; runs beside the worker, stops after it.
-  const dispatcher = createOutboxDispatcherFromConfig(dataSource, config, (level, message, meta) => {
+  const dispatcher = createOutboxDispatcherFromConfig(db, config, (level, message, meta) => {
     if (level !== 'debug' || config.LOG_LEVEL === 'debug') log(level, message, meta);
   });
   dispatcher.start();
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
     await dispatcher.stop();
     await clientConnection.close();
     await connection.close();
-    await dataSource.destroy();
+    await closeDatabase(db);
     log('info', 'worker stopped');
   }
 }

@@ -1,6 +1,7 @@
 import type { DigestActivities } from './daily-digest';
 import type { SlaActivities } from './sla-clocks';
 import type { SlaRecalculationActivities } from './sla-recalculation';
+import type { ProjectionActivities } from './projection';
 import type { AuditEntry, ProjectState, Role, ServiceRequestState } from '@zs/domain';
 
 /** Persists one state change: the audit event and the read model, atomically and idempotently. */
@@ -62,7 +63,8 @@ export interface NotificationRequest {
 }
 
 /** Activities the lifecycle workflow calls; implemented in activities/, typed here so workflows need no import of them. */
-export interface LifecycleActivities extends SlaActivities, DigestActivities, SlaRecalculationActivities {
+export interface LifecycleActivities extends SlaActivities, DigestActivities, SlaRecalculationActivities, ProjectionActivities {
+  /** Before issue 8 (kept for replay): the local activity that wrote before the workflow task committed. */
   recordProjectEvent(input: RecordProjectEventInput): Promise<void>;
   sendNotification(request: NotificationRequest): Promise<void>;
   recordServiceRequestEvent(input: RecordServiceRequestEventInput): Promise<void>;

@@ -6,3 +6,4 @@ export * from './service-request-workflow';
 export * from './sla-clocks';
 export * from './daily-digest';
 export * from './sla-recalculation';
+export * from './projection';

@@ -33,6 +33,18 @@ export interface ProjectWorkflowInput {
   requestHash: string;
   /** Set on continue-as-new: the whole state carried over into the next run. */
   resume?: ProjectState;
+  /**
+   * Set on continue-as-new: the update ids of steps applied in earlier runs (Temporal dedupes
+   * update ids within one run only), so a step retried with its Idempotency-Key after
+   * continue-as-new is recognised and answered, not applied again.
+   */
+  appliedUpdates?: AppliedUpdate[];
+}
+
+/** A step applied in an earlier run; `answer` only where the state cannot give it again (a raised request's ids). */
+export interface AppliedUpdate {
+  id: string;
+  answer?: unknown;
 }
 
 /** Every step update carries who acts; the API takes it from the verified token only. */

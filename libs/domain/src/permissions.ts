@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'calendar.read': [...ROLES],
   /** Declaring a day a holiday or a working day (调休, 临时停工) moves every working-day deadline: administrators only. */
   'calendar.manage': ['admin'],
+  /** 对账: compare the audit log and read models with the workflows' own histories (issue 8). */
+  'audit.reconcile': ['auditor', 'zone_leadership', 'admin'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { Database } from './database';
 import { seedDefaultSlaPolicies } from './sla/sla-policy-store';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { DepartmentWebhookEntity } from './entities/department-webhook.entity';
@@ -15,10 +16,11 @@ import { CalendarOverrides1763900500000 } from './migrations/1763900500000-calen
 import { NotificationOutbox1763900600000 } from './migrations/1763900600000-notification-outbox';
 import { SlaClockReadModel1763900700000 } from './migrations/1763900700000-sla-clock-read-model';
 import { SlaClockBreachedAt1763900800000 } from './migrations/1763900800000-sla-clock-breached-at';
+import { TrustedRecord1763900900000 } from './migrations/1763900900000-trusted-record';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000];
 
 export interface DataSourceConfig {
   url: string;
@@ -38,6 +40,26 @@ export function createDataSource(config: DataSourceConfig): DataSource {
     logging: config.logging ?? false,
     extra: { max: config.poolSize ?? 10, application_name: config.applicationName ?? 'zhaoshang' },
   });
+}
+
+/** A connected pool: what the worker and the API open at start-up and hand to the functions of this library. */
+export async function openDatabase(config: DataSourceConfig): Promise<Database> {
+  return createDataSource(config).initialize();
+}
+
+/** Closes the pool (a second call, or one for a pool never opened, does nothing). */
+export async function closeDatabase(db: Database): Promise<void> {
+  if (db.isInitialized) await db.destroy();
+}
+
+/** Opens a pool for one job (a seed, a tool's set-up) and closes it whatever the job does. */
+export async function withDatabase<T>(config: DataSourceConfig, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(config);
+  try {
+    return await work(db);
+  } finally {
+    await closeDatabase(db);
+  }
 }
 
 /** Applies pending migrations; used by `npm start`, `npm run migrate` and the test set-up. */

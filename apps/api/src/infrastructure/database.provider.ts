@@ -1,31 +1,41 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { ApiConfig } from '@zs/config';
-import { createDataSource } from '@zs/persistence';
+import { closeDatabase, openDatabase, type Database } from '@zs/persistence';
 import { DataSource } from 'typeorm';
 import { API_CONFIG } from './api-config.provider';
 
 /**
- * The one DataSource, keyed by its class. Initialised before the app serves (a database
- * that cannot be reached at start-up fails the start); schema comes from migrations only.
+ * What feature modules inject (`@Inject(DATABASE) db: Database`) and pass to the functions of
+ * @zs/persistence; they never query it themselves (see the issue 8 rule in eslint.config.mjs).
+ */
+export const DATABASE = Symbol('Database');
+
+/**
+ * The one pool, keyed by its class. Initialised before the app serves (a database that cannot
+ * be reached at start-up fails the start); schema comes from migrations only.
+ * TODO(issue 8): the DataSource key stays only while health.service.ts injects it; then key it by DATABASE alone.
  */
 export const databaseProvider: Provider = {
   provide: DataSource,
   inject: [API_CONFIG],
-  useFactory: async (config: ApiConfig): Promise<DataSource> => {
-    const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-api' });
-    return dataSource.initialize();
-  },
+  useFactory: (config: ApiConfig): Promise<Database> =>
+    openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-api' }),
 };
+
+/** The same pool under the DATABASE key. */
+export const databaseHandleProvider: Provider = { provide: DATABASE, useExisting: DataSource };
+
+/** The keys InfrastructureModule exports for the pool. */
+export const DATABASE_KEYS = [DataSource, DATABASE];
 
 /** Closes the pool when the app closes, so tests and rolling restarts leave no connections. */
 @Injectable()
 export class DatabaseShutdown implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseShutdown.name);
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (!this.dataSource.isInitialized) return;
-    await this.dataSource.destroy().catch((err: unknown) => this.logger.warn(`closing the database pool failed: ${String(err)}`));
+    await closeDatabase(this.db).catch((err: unknown) => this.logger.warn(`closing the database pool failed: ${String(err)}`));
   }
 }

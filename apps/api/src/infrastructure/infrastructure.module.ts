@@ -1,9 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '@zs/config';
-import { DataSource } from 'typeorm';
 import { API_CONFIG, apiConfigProvider } from './api-config.provider';
-import { databaseProvider, DatabaseShutdown } from './database.provider';
+import { DATABASE_KEYS, databaseHandleProvider, databaseProvider, DatabaseShutdown } from './database.provider';
 import { WorkflowGateway } from './workflow.gateway';
 import { temporalClientProvider, temporalConnectionProvider, TemporalShutdown } from './temporal.provider';
 
@@ -17,13 +16,14 @@ export class InfrastructureModule {
       providers: [
         apiConfigProvider(config),
         databaseProvider,
+        databaseHandleProvider,
         DatabaseShutdown,
         temporalConnectionProvider,
         temporalClientProvider,
         TemporalShutdown,
         WorkflowGateway,
       ],
-      exports: [API_CONFIG, DataSource, Connection, Client, WorkflowGateway],
+      exports: [API_CONFIG, ...DATABASE_KEYS, Connection, Client, WorkflowGateway],
     };
   }
 }

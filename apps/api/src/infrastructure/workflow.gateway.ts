@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowUpdateOptions } from '@temporalio/client';
+import { Client, isGrpcServiceError, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowUpdateOptions } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { ApiConfig } from '@zs/config';
 import {
@@ -16,6 +17,17 @@ import type { Actor, Stage } from '@zs/domain';
 import { API_CONFIG } from './api-config.provider';
 import { withTimeLimit } from './time-limit';
 import { mapWorkflowError, type WorkflowErrorContext } from './workflow-error.mapper';
+import type { ApiException } from '../common/errors/api.exception';
+
+/** What Temporal knows of an update id on a workflow's current run. */
+export type UpdateOutcome =
+  | { stage: 'unknown' }
+  | { stage: 'pending' }
+  | { stage: 'completed' }
+  | { stage: 'rejected'; error: ApiException | null };
+
+const GRPC_NOT_FOUND = 5;
+const ADMITTED = temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ADMITTED;
 
 /** The run id is not returned: update-with-start does not expose it, and GET reads it from the read model. */
 export interface RegistrationResult {
@@ -97,6 +109,36 @@ export class WorkflowGateway {
     // The client's overloads split updates with and without arguments; one generic signature covers both.
     const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<R, A>, opts: WorkflowUpdateOptions & { args: A }) => Promise<R>;
     return this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
+  }
+
+  /**
+   * Where an update stands, without waiting for it: unknown to the current run (never
+   * admitted, or lost with a server restart before it was accepted), still pending (admitted or
+   * accepted, e.g. while no worker runs), completed, or rejected (with the refusal it met).
+   */
+  async updateOutcome(workflowId: string, updateId: string): Promise<UpdateOutcome> {
+    return this.call(async () => {
+      let response: temporal.api.workflowservice.v1.IPollWorkflowExecutionUpdateResponse;
+      try {
+        response = await this.client.workflowService.pollWorkflowExecutionUpdate({
+          namespace: this.client.options.namespace,
+          identity: this.client.options.identity,
+          updateRef: { workflowExecution: { workflowId }, updateId },
+          waitPolicy: { lifecycleStage: ADMITTED },
+        });
+      } catch (err) {
+        if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND) return { stage: 'unknown' };
+        throw err;
+      }
+      if (!response.outcome) return { stage: 'pending' };
+      if (!response.outcome.failure) return { stage: 'completed' };
+      try {
+        await this.client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result();
+        return { stage: 'completed' };
+      } catch (err) {
+        return { stage: 'rejected', error: mapWorkflowError(err) };
+      }
+    });
   }
 
   private async call<R>(fn: () => Promise<R>, context: WorkflowErrorContext = {}): Promise<R> {

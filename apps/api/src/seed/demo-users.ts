@@ -1,5 +1,5 @@
 import type { Role } from '@zs/domain';
-import type { DataSource } from 'typeorm';
+import { insertUserIfAbsent, type Database } from '@zs/persistence';
 import { hashPassword } from '../modules/auth/password-hasher';
 
 export const DEFAULT_DEMO_PASSWORD = 'zhaoshang-demo';
@@ -28,18 +28,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
  * Inserts the demo users that do not exist yet (an existing username is left untouched,
  * password included). Returns how many were inserted.
  */
-export async function seedDemoUsers(dataSource: DataSource, password: string = DEFAULT_DEMO_PASSWORD): Promise<number> {
+export async function seedDemoUsers(db: Database, password: string = DEFAULT_DEMO_PASSWORD): Promise<number> {
   let inserted = 0;
   for (const user of DEMO_USERS) {
     const passwordHash = await hashPassword(password);
-    const rows: unknown[] = await dataSource.query(
-      `INSERT INTO users (username, display_name, role, department, password_hash, email)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (username) DO NOTHING
-       RETURNING id`,
-      [user.username, user.displayName, user.role, user.department, passwordHash, user.email],
-    );
-    inserted += rows.length;
+    if (await insertUserIfAbsent(db, { ...user, passwordHash })) inserted++;
   }
   return inserted;
 }

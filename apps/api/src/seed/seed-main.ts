@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ROLE_LABELS } from '@zs/domain';
-import { createDataSource } from '@zs/persistence';
+import { withDatabase } from '@zs/persistence';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users';
 
 /**
@@ -14,15 +14,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
-  const dataSource = await createDataSource({ url, poolSize: 1, applicationName: 'zhaoshang-seed' }).initialize();
-  try {
-    const inserted = await seedDemoUsers(dataSource, password);
+  await withDatabase({ url, poolSize: 1, applicationName: 'zhaoshang-seed' }, async (db) => {
+    const inserted = await seedDemoUsers(db, password);
     process.stdout.write(`demo users: ${inserted} inserted, ${DEMO_USERS.length - inserted} already present\n`);
     for (const u of DEMO_USERS) process.stdout.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(34)} ${ROLE_LABELS[u.role]} ${u.displayName}\n`);
     if (!process.env.DEMO_PASSWORD) process.stdout.write(`password (all users): ${DEFAULT_DEMO_PASSWORD}\n`);
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 main().catch((err: unknown) => {

@@ -57,6 +57,11 @@ export interface AuditEntry {
   payload: Record<string, unknown>;
   stageBefore: Stage | null;
   stageAfter: Stage;
+  /**
+   * The Temporal update id of the staff step that made this change (absent for timers and for
+   * events recorded before issue 8). Lets a client ask whether its uncertain step was applied.
+   */
+  updateId?: string;
 }
 
 export interface Transition {

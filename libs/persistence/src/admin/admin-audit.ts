@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { RecalculationRequest } from '@zs/domain';
+import type { Queryable, Transaction } from '../database';
 
 export interface AdminAuditEntry {
   actor: { userId: string; role: string };
@@ -11,9 +12,28 @@ export interface AdminAuditEntry {
 }
 
 /** Appends one administrative change, inside the caller's transaction so the change and its record commit together. */
-export async function recordAdminAudit(manager: EntityManager, entry: AdminAuditEntry): Promise<void> {
+export async function recordAdminAudit(manager: Transaction, entry: AdminAuditEntry): Promise<void> {
   await manager.query(
     `INSERT INTO admin_audit_events (actor_user_id, actor_role, action, subject, reason, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
     [entry.actor.userId, entry.actor.role, entry.action, entry.subject, entry.reason ?? null, JSON.stringify(entry.payload ?? {})],
   );
+}
+
+/** An SLA recalculation request as its admin audit record keeps it: what was asked, by whom, and how many workflows it found. */
+export interface RecalculationRequestRecord {
+  at: Date;
+  actorUserId: string;
+  /** `sla_policy:<key>`, or `sla_clocks:all`. */
+  subject: string;
+  reason: string;
+  payload: { requestId: string; scope: RecalculationRequest['scope']; openWorkflows: number };
+}
+
+/** The audit record of recalculation `requestId` (the request's only stored trace), or null. */
+export async function findRecalculationRequest(db: Queryable, requestId: string): Promise<RecalculationRequestRecord | null> {
+  const [row]: Array<{ at: Date; actor_user_id: string; subject: string; reason: string; payload: RecalculationRequestRecord['payload'] }> = await db.query(
+    `SELECT at, actor_user_id, subject, reason, payload FROM admin_audit_events WHERE action = 'sla.recalculation_requested' AND payload->>'requestId' = $1`,
+    [requestId],
+  );
+  return row ? { at: row.at, actorUserId: row.actor_user_id, subject: row.subject, reason: row.reason, payload: row.payload } : null;
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Queryable, Transaction } from '../database';
 
 /** An administrator's decision about one date, in force until replaced or removed. */
 export interface CalendarOverride {
@@ -27,18 +27,18 @@ interface OverrideRow {
 const COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, working, name, reason, updated_by, updated_at`;
 
 /** Every override, oldest date first. The table holds a few dozen rows a year, so it is read whole. */
-export async function loadCalendarOverrides(db: DataSource | EntityManager): Promise<CalendarOverride[]> {
+export async function loadCalendarOverrides(db: Queryable): Promise<CalendarOverride[]> {
   const rows: OverrideRow[] = await db.query(`SELECT ${COLUMNS} FROM calendar_overrides ORDER BY day`);
   return rows.map(toOverride);
 }
 
-export async function findCalendarOverride(db: DataSource | EntityManager, day: string): Promise<CalendarOverride | null> {
+export async function findCalendarOverride(db: Queryable, day: string): Promise<CalendarOverride | null> {
   const rows: OverrideRow[] = await db.query(`SELECT ${COLUMNS} FROM calendar_overrides WHERE day = $1`, [day]);
   return rows.length > 0 ? toOverride(rows[0]) : null;
 }
 
 /** Inserts or replaces the override of `day`; answers what is now stored. */
-export async function saveCalendarOverride(manager: EntityManager, o: CalendarOverrideInput): Promise<CalendarOverride> {
+export async function saveCalendarOverride(manager: Transaction, o: CalendarOverrideInput): Promise<CalendarOverride> {
   const rows: OverrideRow[] = await manager.query(
     `INSERT INTO calendar_overrides (day, working, name, reason, updated_by) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (day) DO UPDATE SET working = EXCLUDED.working, name = EXCLUDED.name, reason = EXCLUDED.reason,
@@ -50,7 +50,7 @@ export async function saveCalendarOverride(manager: EntityManager, o: CalendarOv
 }
 
 /** Removes the override of `day`; answers whether there was one. */
-export async function deleteCalendarOverride(manager: EntityManager, day: string): Promise<boolean> {
+export async function deleteCalendarOverride(manager: Transaction, day: string): Promise<boolean> {
   const rows: unknown[] = await manager.query(`DELETE FROM calendar_overrides WHERE day = $1 RETURNING day`, [day]);
   return rows.length > 0;
 }
@@ -60,7 +60,7 @@ export async function deleteCalendarOverride(manager: EntityManager, day: string
  * names is exactly what the change replaced, even for two administrators setting a new date at once.
  * Readers are not blocked (SHARE ROW EXCLUSIVE conflicts with writers only); changes are rare.
  */
-export async function lockCalendarOverrides(manager: EntityManager): Promise<void> {
+export async function lockCalendarOverrides(manager: Transaction): Promise<void> {
   await manager.query(`LOCK TABLE calendar_overrides IN SHARE ROW EXCLUSIVE MODE`);
 }
 

@@ -1,7 +1,5 @@
 import type { PolicyKey } from '@zs/domain';
-import type { DataSource, EntityManager } from 'typeorm';
-
-type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
+import type { Queryable } from '../database';
 
 /** The one definition of "a workflow with an open clock" (of one policy, or any) in the SLA read model. */
 const OPEN_CLOCKS = `stopped_at IS NULL AND ($1::text IS NULL OR policy_key = $1)`;

@@ -1,8 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_POLICIES, POLICY_KEYS, type Actor, type PolicyKey, type SlaPolicyDefinition, type VersionedSlaPolicy } from '@zs/domain';
 import { recordAdminAudit } from '../admin/admin-audit';
-
-type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
+import { inTransaction, type Database, type Queryable } from '../database';
 
 export interface StoredSlaPolicy extends VersionedSlaPolicy {
   reason: string;
@@ -58,13 +56,13 @@ export async function slaPolicyHistory(db: Queryable, key: PolicyKey): Promise<S
  * advisory lock serialises concurrent administrators on the same key (no gaps, no duplicates).
  */
 export async function createSlaPolicyVersion(
-  dataSource: DataSource,
+  db: Database,
   key: PolicyKey,
   definition: SlaPolicyDefinition,
   actor: Actor,
   reason: string,
 ): Promise<StoredSlaPolicy> {
-  return dataSource.transaction(async (m) => {
+  return inTransaction(db, async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('sla_policies:' || $1))`, [key]);
     const [{ next }]: { next: number }[] = await m.query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM sla_policies WHERE policy_key = $1`, [key]);
     const before = await latestSlaPolicy(m, key);

@@ -1,24 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { claimIdempotencyKey, type Database } from '@zs/persistence';
+import { DATABASE } from '../../infrastructure/database.provider';
 
 /** Remembers which request an Idempotency-Key was first used for (table idempotency_keys). */
 @Injectable()
 export class IdempotencyKeysRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   /**
    * Claims `key` for `requestHash` in `scope`; true when it is new or was used for the same
-   * request, false when it was used for a different one. One statement: the no-op update
-   * makes RETURNING yield the stored hash when the row already exists.
+   * request, false when it was used for a different one.
    */
-  async claim(scope: string, userId: string, key: string, requestHash: string): Promise<boolean> {
-    const rows: Array<{ request_hash: string }> = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (scope, user_id, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (scope, user_id, idempotency_key) DO UPDATE SET scope = EXCLUDED.scope
-       RETURNING request_hash`,
-      [scope, userId, key, requestHash],
-    );
-    return rows[0]?.request_hash === requestHash;
+  claim(scope: string, userId: string, key: string, requestHash: string): Promise<boolean> {
+    return claimIdempotencyKey(this.db, scope, userId, key, requestHash);
   }
 }

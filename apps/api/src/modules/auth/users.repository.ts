@@ -1,24 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isRole, type Role } from '@zs/domain';
-import { UserEntity } from '@zs/persistence';
-import { DataSource } from 'typeorm';
-
-export type ActiveUser = UserEntity & { role: Role };
+import { findActiveUserById, findActiveUserByUsername, type ActiveUser, type Database } from '@zs/persistence';
+import { DATABASE } from '../../infrastructure/database.provider';
 
 /** Reads users; only active users with a role the domain still knows count as existing. */
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  async findActiveByUsername(username: string): Promise<ActiveUser | null> {
-    return asActive(await this.dataSource.getRepository(UserEntity).findOneBy({ username }));
+  findActiveByUsername(username: string): Promise<ActiveUser | null> {
+    return findActiveUserByUsername(this.db, username);
   }
 
-  async findActiveById(id: string): Promise<ActiveUser | null> {
-    return asActive(await this.dataSource.getRepository(UserEntity).findOneBy({ id }));
+  findActiveById(id: string): Promise<ActiveUser | null> {
+    return findActiveUserById(this.db, id);
   }
-}
-
-function asActive(user: UserEntity | null): ActiveUser | null {
-  return user && user.active && isRole(user.role) ? (user as ActiveUser) : null;
 }

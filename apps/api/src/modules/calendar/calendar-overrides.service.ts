@@ -3,13 +3,15 @@ import { ERROR_CODES } from '@zs/domain';
 import {
   deleteCalendarOverride,
   findCalendarOverride,
+  inTransaction,
   lockCalendarOverrides,
   recordAdminAudit,
   saveCalendarOverride,
+  type Database,
 } from '@zs/persistence';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
+import { DATABASE } from '../../infrastructure/database.provider';
 import type { CalendarOverrideDto, SetCalendarOverrideDto } from './dto/calendar-override.dto';
 import { toCalendarOverrideView } from './calendar-override.mapper';
 
@@ -20,10 +22,10 @@ import { toCalendarOverrideView } from './calendar-override.mapper';
  */
 @Injectable()
 export class CalendarOverridesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   set(date: string, dto: SetCalendarOverrideDto, caller: AuthenticatedUser): Promise<CalendarOverrideDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.db, async (manager) => {
       await lockCalendarOverrides(manager);
       const before = await findCalendarOverride(manager, date);
       const after = await saveCalendarOverride(manager, { day: date, working: dto.working, name: dto.name, reason: dto.reason, updatedBy: caller.id });
@@ -39,7 +41,7 @@ export class CalendarOverridesService {
   }
 
   async remove(date: string, reason: string, caller: AuthenticatedUser): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.db, async (manager) => {
       await lockCalendarOverrides(manager);
       const before = await findCalendarOverride(manager, date);
       if (!before) throw new ApiException(ERROR_CODES.NOT_FOUND, `there is no calendar override for ${date}`);

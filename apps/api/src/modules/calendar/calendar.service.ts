@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, daysBetween } from '@zs/domain';
-import { describeDay, loadCalendarOverrides, overridesByDate } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import { describeDay, loadCalendarOverrides, overridesByDate, type Database } from '@zs/persistence';
+import { DATABASE } from '../../infrastructure/database.provider';
 import { invalidField } from './calendar-date';
 import type { CalendarRangeQuery } from './dto/calendar-range.query';
 import type { CalendarDayDto, CalendarRangeDto } from './dto/calendar-day.dto';
@@ -14,20 +14,20 @@ export const MAX_CALENDAR_RANGE_DAYS = 366;
 /** Read side of the working-day calendar, answered as the engine counts (same describeDay as the worker). */
 @Injectable()
 export class CalendarService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async range({ from, to }: CalendarRangeQuery): Promise<CalendarRangeDto> {
     const span = daysBetween(from, to) + 1;
     if (span < 1) throw invalidField('to', 'must not be before from');
     if (span > MAX_CALENDAR_RANGE_DAYS) throw invalidField('to', `must be at most ${MAX_CALENDAR_RANGE_DAYS} days from from, both included`);
 
-    const overrides = overridesByDate(await loadCalendarOverrides(this.dataSource));
+    const overrides = overridesByDate(await loadCalendarOverrides(this.db));
     const days: CalendarDayDto[] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) days.push(describeDay(date, overrides));
     return { from, to, days };
   }
 
   async overrides(): Promise<CalendarOverrideListDto> {
-    return { items: (await loadCalendarOverrides(this.dataSource)).map(toCalendarOverrideView) };
+    return { items: (await loadCalendarOverrides(this.db)).map(toCalendarOverrideView) };
   }
 }

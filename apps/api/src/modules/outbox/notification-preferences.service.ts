@@ -1,28 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATION_CHANNELS, type NotificationChannelName } from '@zs/contracts';
 import { ERROR_CODES } from '@zs/domain';
-import { UserEntity } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import {
+  inTransaction,
+  lockNotificationPreferences,
+  notificationPreferencesOf,
+  saveNotificationPreferences,
+  type Database,
+  type NotificationPreferences,
+} from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
+import { DATABASE } from '../../infrastructure/database.provider';
 import type { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { CHANNEL_LABELS } from './outbox-labels';
 
 /** The caller's own alert channels and e-mail address. */
 @Injectable()
 export class NotificationPreferencesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async get(caller: AuthenticatedUser): Promise<NotificationPreferencesDto> {
-    return toView(await this.userOf(caller));
+    const preferences = await notificationPreferencesOf(this.db, caller.id);
+    if (!preferences) throw accountNotFound();
+    return toView(preferences);
   }
 
   async update(caller: AuthenticatedUser, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(UserEntity);
-      const user = await repo.findOne({ where: { id: caller.id, active: true }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new ApiException(ERROR_CODES.NOT_FOUND, 'your account was not found or is inactive');
-      const email = dto.email === undefined ? user.email : dto.email === null ? null : dto.email.trim();
+    return inTransaction(this.db, async (tx) => {
+      const current = await lockNotificationPreferences(tx, caller.id);
+      if (!current) throw accountNotFound();
+      const email = dto.email === undefined ? current.email : dto.email === null ? null : dto.email.trim();
       if (dto.channels.includes('email') && !email) {
         throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'email is required when channels include email', [
           { field: 'email', message: 'email is required when channels include email' },
@@ -30,19 +38,17 @@ export class NotificationPreferencesService {
       }
       // Stored in the canonical order, so the same choice always reads the same.
       const channels = NOTIFICATION_CHANNELS.filter((c) => dto.channels.includes(c));
-      await repo.update({ id: user.id }, { preferredChannels: channels, email });
-      return toView({ ...user, preferredChannels: channels, email });
+      await saveNotificationPreferences(tx, caller.id, { channels, email });
+      return toView({ channels, email });
     });
-  }
-
-  private async userOf(caller: AuthenticatedUser): Promise<UserEntity> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: caller.id, active: true });
-    if (!user) throw new ApiException(ERROR_CODES.NOT_FOUND, 'your account was not found or is inactive');
-    return user;
   }
 }
 
-function toView(user: Pick<UserEntity, 'preferredChannels' | 'email'>): NotificationPreferencesDto {
-  const channels = user.preferredChannels as NotificationChannelName[];
-  return { channels, channelLabels: channels.map((c) => CHANNEL_LABELS[c] ?? c), email: user.email };
+function accountNotFound(): ApiException {
+  return new ApiException(ERROR_CODES.NOT_FOUND, 'your account was not found or is inactive');
+}
+
+function toView(preferences: NotificationPreferences): NotificationPreferencesDto {
+  const channels = preferences.channels as NotificationChannelName[];
+  return { channels, channelLabels: channels.map((c) => CHANNEL_LABELS[c] ?? c), email: preferences.email };
 }

@@ -43,6 +43,7 @@ import { ApiException } from '../../common/errors/api.exception';
 import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
 import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { requestHash } from '../../common/idempotency/request-hash';
+import { stepKeyOf, withOutcomeHint } from '../../common/idempotency/uncertain-step';
 import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
 import type { ProjectViewDto } from './dto/project-view.dto';
 import { toProjectView } from './project-view.mapper';
@@ -138,14 +139,19 @@ export class ProjectStepsService {
         throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
       }
     }
-    const snapshot = await this.workflows.step({
-      workflowId: project.workflowId,
-      update,
-      actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
-      command,
-      updateId: idempotencyKey ? updateIdFromIdempotencyKey(caller.id, idempotencyKey) : undefined,
-      knownStage: project.state.stage,
-    });
+    const key = stepKeyOf(idempotencyKey);
+    const snapshot = await withOutcomeHint(
+      this.workflows.step({
+        workflowId: project.workflowId,
+        update,
+        actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
+        command,
+        updateId: updateIdFromIdempotencyKey(caller.id, key),
+        knownStage: project.state.stage,
+      }),
+      key,
+      `/projects/${projectId}/steps`,
+    );
     return toProjectView({ state: snapshot.state, workflowId: project.workflowId, runId: project.runId });
   }
 }

@@ -1,46 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditEventEntity, ProjectEntity } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import { findProjectById, listProjects, projectHistory, type AuditEventEntity, type Database, type ProjectEntity, type ProjectListFilter } from '@zs/persistence';
+import { DATABASE } from '../../infrastructure/database.provider';
 import type { ListProjectsQuery, ProjectSort } from './dto/list-projects.query';
 
-/** Sort keys of the API mapped to entity properties; the only values that reach ORDER BY. */
-const SORT_COLUMNS: Record<ProjectSort, { property: string; direction: 'ASC' | 'DESC' }> = {
-  registeredAt: { property: 'registeredAt', direction: 'ASC' },
-  '-registeredAt': { property: 'registeredAt', direction: 'DESC' },
-  updatedAt: { property: 'updatedAt', direction: 'ASC' },
-  '-updatedAt': { property: 'updatedAt', direction: 'DESC' },
-  estimatedInvestmentYi: { property: 'estimatedInvestmentYi', direction: 'ASC' },
-  '-estimatedInvestmentYi': { property: 'estimatedInvestmentYi', direction: 'DESC' },
+/** Sort keys of the API mapped to the read model's order columns. */
+const SORT_ORDERS: Record<ProjectSort, ProjectListFilter['orderBy']> = {
+  registeredAt: { column: 'registeredAt', direction: 'ASC' },
+  '-registeredAt': { column: 'registeredAt', direction: 'DESC' },
+  updatedAt: { column: 'updatedAt', direction: 'ASC' },
+  '-updatedAt': { column: 'updatedAt', direction: 'DESC' },
+  estimatedInvestmentYi: { column: 'estimatedInvestmentYi', direction: 'ASC' },
+  '-estimatedInvestmentYi': { column: 'estimatedInvestmentYi', direction: 'DESC' },
 };
 
-/** Reads the projects read model and the audit log (both written only by the workflow's activity). */
+/** The projects read model and the audit log (both written only by the workflow's activity), in the API's terms. */
 @Injectable()
 export class ProjectsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   findById(id: string): Promise<ProjectEntity | null> {
-    return this.dataSource.getRepository(ProjectEntity).findOneBy({ id });
+    return findProjectById(this.db, id);
   }
 
-  async list(query: ListProjectsQuery): Promise<{ rows: ProjectEntity[]; total: number }> {
-    const qb = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
-    if (query.stage !== undefined) qb.andWhere('p.stage = :stage', { stage: query.stage });
-    if (query.overdue !== undefined) qb.andWhere('p.overdue = :overdue', { overdue: query.overdue === 'true' });
-    if (query.industryChain != null) qb.andWhere('p.industryChain = :industryChain', { industryChain: query.industryChain });
-    if (query.infoGrade !== undefined) qb.andWhere('p.infoGrade = :infoGrade', { infoGrade: query.infoGrade });
-
-    const sort = SORT_COLUMNS[query.sort];
-    // The id tie-break keeps pages stable when many projects share a timestamp or amount.
-    qb.orderBy(`p.${sort.property}`, sort.direction)
-      .addOrderBy('p.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    return { rows, total };
+  list(query: ListProjectsQuery): Promise<{ rows: ProjectEntity[]; total: number }> {
+    return listProjects(this.db, {
+      stage: query.stage,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      industryChain: query.industryChain,
+      infoGrade: query.infoGrade,
+      orderBy: SORT_ORDERS[query.sort],
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   }
 
   history(projectId: string): Promise<AuditEventEntity[]> {
-    // Service requests (child workflows) keep their own sequence: the project's history is in time order.
-    return this.dataSource.getRepository(AuditEventEntity).find({ where: { projectId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    return projectHistory(this.db, projectId);
   }
 }

@@ -27,6 +27,7 @@ import { ApiException } from '../../common/errors/api.exception';
 import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
 import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { requestHash } from '../../common/idempotency/request-hash';
+import { stepKeyOf, withOutcomeHint } from '../../common/idempotency/uncertain-step';
 import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
 import type { ServiceRequestViewDto } from './dto/service-request-view.dto';
 import { toServiceRequestView } from './service-request-view.mapper';
@@ -99,11 +100,16 @@ export class ServiceRequestStepsService {
   ): Promise<ServiceRequestViewDto> {
     const row = await this.requests.require(requestId);
     await this.claim(`service:${requestId}`, caller, update.name, command, idempotencyKey);
-    const state = await this.workflows.update(row.workflowId, update, [{ actor: actorOf(caller), command }], {
-      updateId: idempotencyKey ? updateIdFromIdempotencyKey(caller.id, idempotencyKey) : undefined,
-      // Its workflow ends once the request is closed: a later step is refused (409), not a 500.
-      errorContext: { finishedMessage: `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible` },
-    });
+    const key = stepKeyOf(idempotencyKey);
+    const state = await withOutcomeHint(
+      this.workflows.update(row.workflowId, update, [{ actor: actorOf(caller), command }], {
+        updateId: updateIdFromIdempotencyKey(caller.id, key),
+        // Its workflow ends once the request is closed: a later step is refused (409), not a 500.
+        errorContext: { finishedMessage: `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible` },
+      }),
+      key,
+      `/service-requests/${requestId}/steps`,
+    );
     return toServiceRequestView({ state, workflowId: row.workflowId });
   }
 

@@ -1,22 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK_LABELS, DomainError, durationLabel, POLICY_KEY_LABELS, validatePolicyDefinition, type PolicyKey } from '@zs/domain';
-import { createSlaPolicyVersion, currentSlaPolicies, slaPolicyHistory, type StoredSlaPolicy } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import { createSlaPolicyVersion, currentSlaPolicies, slaPolicyHistory, type Database, type StoredSlaPolicy } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
+import { DATABASE } from '../../infrastructure/database.provider';
 import type { CreateSlaPolicyVersionDto, SlaPolicyViewDto } from './dto/sla-policy.dto';
 
 /** SLA policies: read by all staff, versioned by administrators (each version audited). */
 @Injectable()
 export class SlaPoliciesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async current(): Promise<SlaPolicyViewDto[]> {
-    return (await currentSlaPolicies(this.dataSource)).map(toView);
+    return (await currentSlaPolicies(this.db)).map(toView);
   }
 
   async history(key: PolicyKey): Promise<SlaPolicyViewDto[]> {
-    return (await slaPolicyHistory(this.dataSource, key)).map(toView);
+    return (await slaPolicyHistory(this.db, key)).map(toView);
   }
 
   async createVersion(key: PolicyKey, dto: CreateSlaPolicyVersionDto, caller: AuthenticatedUser): Promise<SlaPolicyViewDto> {
@@ -27,7 +27,7 @@ export class SlaPoliciesService {
       if (err instanceof DomainError) throw new ApiException(err.code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
       throw err;
     }
-    const stored = await createSlaPolicyVersion(this.dataSource, key, definition, { userId: caller.id, role: caller.role }, dto.reason);
+    const stored = await createSlaPolicyVersion(this.db, key, definition, { userId: caller.id, role: caller.role }, dto.reason);
     return toView(stored);
   }
 }

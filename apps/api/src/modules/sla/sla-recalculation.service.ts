@@ -10,10 +10,10 @@ import {
   type SlaRecalculationProgress,
 } from '@zs/contracts';
 import { ERROR_CODES, type PolicyKey, type RecalculationRequest } from '@zs/domain';
-import { countOpenClockWorkflows, recordAdminAudit } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import { countOpenClockWorkflows, findRecalculationRequest, inTransaction, recordAdminAudit, type Database, type RecalculationRequestRecord } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
+import { DATABASE } from '../../infrastructure/database.provider';
 import { mapWorkflowError } from '../../infrastructure/workflow-error.mapper';
 import type { RecalculationDto, RecalculationStatusDto } from './dto/recalculation.dto';
 
@@ -26,7 +26,7 @@ import type { RecalculationDto, RecalculationStatusDto } from './dto/recalculati
 @Injectable()
 export class SlaRecalculationService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(DATABASE) private readonly db: Database,
     @Inject(Client) private readonly client: Client,
   ) {}
 
@@ -38,11 +38,11 @@ export class SlaRecalculationService {
       actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
     };
     const policyKey = dto.policyKey ?? null;
-    const openWorkflows = await countOpenClockWorkflows(this.dataSource, policyKey);
+    const openWorkflows = await countOpenClockWorkflows(this.db, policyKey);
     const input: SlaRecalculationInput = { request, policyKey };
     try {
-      await this.dataSource.transaction(async (m) => {
-        await recordAdminAudit(m, {
+      await inTransaction(this.db, async (tx) => {
+        await recordAdminAudit(tx, {
           actor: request.actor,
           action: 'sla.recalculation_requested',
           subject: policyKey ? `sla_policy:${policyKey}` : 'sla_clocks:all',
@@ -59,12 +59,12 @@ export class SlaRecalculationService {
       throw mapWorkflowError(err) ?? err;
     }
     // Answered from the audit row alone: the workflow may not have had a worker yet.
-    return statusDto((await this.asked(request.requestId))!, 'running', NO_PROGRESS);
+    return statusDto((await findRecalculationRequest(this.db, request.requestId))!, 'running', NO_PROGRESS);
   }
 
   /** Where a request stands: what was asked (from its audit row), and the workflow's progress or outcome. */
   async status(requestId: string): Promise<RecalculationStatusDto> {
-    const asked = await this.asked(requestId);
+    const asked = await findRecalculationRequest(this.db, requestId);
     if (!asked) throw new ApiException(ERROR_CODES.NOT_FOUND, `no recalculation ${requestId}`);
     const handle = this.client.workflow.getHandle(slaRecalculationWorkflowId(requestId));
     try {
@@ -78,35 +78,19 @@ export class SlaRecalculationService {
       throw mapWorkflowError(err) ?? err;
     }
   }
-
-  private async asked(requestId: string): Promise<AskedRow | undefined> {
-    const [row]: AskedRow[] = await this.dataSource.query(
-      `SELECT at, actor_user_id, subject, reason, payload FROM admin_audit_events WHERE action = 'sla.recalculation_requested' AND payload->>'requestId' = $1`,
-      [requestId],
-    );
-    return row;
-  }
 }
 
 const NO_PROGRESS: Progress = { signalled: 0, ended: 0 };
 
 type Progress = Pick<SlaRecalculationProgress, 'signalled' | 'ended'>;
 
-interface AskedRow {
-  at: Date;
-  actor_user_id: string;
-  subject: string;
-  reason: string;
-  payload: { requestId: string; scope: RecalculationRequest['scope']; openWorkflows: number };
-}
-
-function statusDto(asked: AskedRow, status: RecalculationStatusDto['status'], progress: Progress): RecalculationStatusDto {
+function statusDto(asked: RecalculationRequestRecord, status: RecalculationStatusDto['status'], progress: Progress): RecalculationStatusDto {
   return {
     requestId: asked.payload.requestId,
     scope: asked.payload.scope,
     policyKey: asked.subject.startsWith('sla_policy:') ? (asked.subject.slice('sla_policy:'.length) as PolicyKey) : null,
     reason: asked.reason,
-    requestedBy: asked.actor_user_id,
+    requestedBy: asked.actorUserId,
     requestedAt: asked.at.toISOString(),
     status,
     openWorkflowsAtRequest: asked.payload.openWorkflows,

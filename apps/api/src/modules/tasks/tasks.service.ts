@@ -1,17 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  comparePendingTasks,
-  isTaskFor,
-  pendingTasks,
-  STAGE_LABELS,
-  TERMINAL_STAGES,
-  type PendingTask,
-  type ProjectState,
-  type ServiceRequestState,
-  type Stage,
-} from '@zs/domain';
-import { ProjectEntity } from '@zs/persistence';
-import { DataSource } from 'typeorm';
+import { comparePendingTasks, isTaskFor, pendingTasks, STAGE_LABELS, type PendingTask } from '@zs/domain';
+import { openProjectStates, openServiceRequests, type Database } from '@zs/persistence';
+import { DATABASE } from '../../infrastructure/database.provider';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import type { Page } from '../../common/http/page';
 import type { ListTasksQuery } from './dto/list-tasks.query';
@@ -33,45 +23,21 @@ type QueueTask = PendingTask | ServiceRequestTask;
  */
 @Injectable()
 export class TasksService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async list(caller: AuthenticatedUser, query: ListTasksQuery): Promise<Page<TaskViewDto>> {
     const now = Date.now();
     const viewer = { userId: caller.id, role: caller.role };
     const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
-    const projectTasks = (await this.openStates(query)).flatMap((state) => pendingTasks(state, now)).filter((t) => isTaskFor(t, viewer));
+    const projectTasks = (await openProjectStates(this.db, query.stage)).flatMap((state) => pendingTasks(state, now)).filter((t) => isTaskFor(t, viewer));
     // Service request steps are addressed to a role as a whole (no one person is named).
-    const requestTasks = (await this.openRequests(query)).flatMap((r) => serviceRequestTasks(r.state, r.stage, now)).filter((t) => t.assignee.role === viewer.role);
+    const requestTasks = (await openServiceRequests(this.db, query.stage)).flatMap((r) => serviceRequestTasks(r.state, r.stage, now)).filter((t) => t.assignee.role === viewer.role);
     const tasks: QueueTask[] = [...projectTasks, ...requestTasks].filter((t) => overdue === undefined || t.overdue === overdue);
     // Array.prototype.sort is stable: a project's own tasks keep their lifecycle order on ties.
     // The order reads only overdue, deadlineAt and projectId, which both kinds of task carry alike.
     tasks.sort((a, b) => comparePendingTasks(a as PendingTask, b as PendingTask));
     const start = (query.page - 1) * query.pageSize;
     return { items: tasks.slice(start, start + query.pageSize).map(toView), total: tasks.length, page: query.page, pageSize: query.pageSize };
-  }
-
-  /** States of the projects not in a terminal stage (optionally of one stage), by id. */
-  private async openStates(query: ListTasksQuery): Promise<ProjectState[]> {
-    const qb = this.dataSource
-      .getRepository(ProjectEntity)
-      .createQueryBuilder('p')
-      .select(['p.id', 'p.state'])
-      .where('p.stage NOT IN (:...terminal)', { terminal: [...TERMINAL_STAGES] });
-    if (query.stage !== undefined) qb.andWhere('p.stage = :stage', { stage: query.stage });
-    const rows = await qb.orderBy('p.id', 'ASC').getMany();
-    return rows.map((r) => r.state);
-  }
-
-  /** Service requests not yet closed (of projects in one stage, if asked), with their project's stage. */
-  private async openRequests(query: ListTasksQuery): Promise<Array<{ state: ServiceRequestState; stage: Stage }>> {
-    const byStage = query.stage !== undefined;
-    return this.dataSource.query(
-      `SELECT r.state, p.stage
-         FROM service_requests r JOIN projects p ON p.id = r.project_id
-        WHERE r.status <> 'closed'${byStage ? ' AND p.stage = $1' : ''}
-        ORDER BY r.id`,
-      byStage ? [query.stage] : [],
-    );
   }
 }
 

@@ -1,12 +1,12 @@
-import type { EntityManager } from 'typeorm';
 import type { ClockRecord } from '@zs/domain';
+import type { Transaction } from '../database';
 
 /**
- * Refreshes the SLA read model for one workflow event, in the event's transaction. Moves
- * only forward (an older event retried late never overwrites a newer one); a clock started
+ * Refreshes the SLA read model (sla_clocks) for one workflow event, in the event's transaction.
+ * Moves only forward (an older event retried late never overwrites a newer one); a clock started
  * again (transfer, reopening) closes the instance it replaces as 'superseded'.
  */
-export async function writeClockRecords(tx: EntityManager, workflowId: string, seq: number, at: number, records: ClockRecord[]): Promise<void> {
+export async function writeSlaClockRecords(tx: Transaction, workflowId: string, seq: number, at: number, records: ClockRecord[]): Promise<void> {
   for (const r of records) {
     await tx.query(
       `INSERT INTO sla_clocks (id, workflow_id, project_id, request_id, company_name, subject, clock, policy_key, policy_version, department, stage,

@@ -1,0 +1,67 @@
+import type { Queryable, Transaction } from '../database';
+import type { ProjectState, ServiceRequestState } from '@zs/domain';
+
+/**
+ * The project read model after an event. Moves only forward: an older batch retried late
+ * never overwrites a newer state (last_seq).
+ */
+export async function writeProjectReadModel(tx: Transaction, workflowId: string, runId: string, state: ProjectState, at: number): Promise<void> {
+  const lead = state.lead;
+  await tx.query(
+    `INSERT INTO projects
+       (id, workflow_id, run_id, company_name, industry_chain, estimated_investment_yi, source_channel,
+        info_grade, kind, stage, overdue, last_seq, registered_by, registered_at, updated_at, state)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (id) DO UPDATE SET
+       run_id = EXCLUDED.run_id, stage = EXCLUDED.stage, overdue = EXCLUDED.overdue,
+       last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+     WHERE projects.last_seq < EXCLUDED.last_seq`,
+    [
+      state.projectId,
+      workflowId,
+      runId,
+      lead.companyName,
+      lead.industryChain,
+      lead.estimatedInvestmentYi,
+      lead.sourceChannel,
+      lead.infoGrade,
+      lead.kind,
+      state.stage,
+      state.overdue,
+      state.seq,
+      state.registeredBy.userId,
+      new Date(state.registeredAt),
+      new Date(at),
+      JSON.stringify(state),
+    ],
+  );
+}
+
+/** The service request read model after an event; forward only, as the project's. */
+export async function writeServiceRequestReadModel(tx: Transaction, workflowId: string, state: ServiceRequestState, at: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO service_requests (id, project_id, workflow_id, status, category, department, last_seq, raised_at, updated_at, state)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (id) DO UPDATE SET
+       status = EXCLUDED.status, department = EXCLUDED.department, last_seq = EXCLUDED.last_seq,
+       updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+     WHERE service_requests.last_seq < EXCLUDED.last_seq`,
+    [state.requestId, state.projectId, workflowId, state.status, state.category, state.department, state.seq, new Date(state.raisedAt), new Date(at), JSON.stringify(state)],
+  );
+}
+
+/** A workflow's read-model row as stored: its state and the sequence it reflects. */
+export interface StoredReadModel<S> {
+  lastSeq: number;
+  state: S;
+}
+
+export async function readProjectReadModel(db: Queryable, projectId: string): Promise<StoredReadModel<ProjectState> | null> {
+  const rows: Array<{ last_seq: number; state: ProjectState }> = await db.query(`SELECT last_seq, state FROM projects WHERE id = $1`, [projectId]);
+  return rows[0] ? { lastSeq: rows[0].last_seq, state: rows[0].state } : null;
+}
+
+export async function readServiceRequestReadModel(db: Queryable, workflowId: string): Promise<StoredReadModel<ServiceRequestState> | null> {
+  const rows: Array<{ last_seq: number; state: ServiceRequestState }> = await db.query(`SELECT last_seq, state FROM service_requests WHERE workflow_id = $1`, [workflowId]);
+  return rows[0] ? { lastSeq: rows[0].last_seq, state: rows[0].state } : null;
+}
