@@ -18,3 +18,4 @@ export type { OutboxMessage, WebhookTarget } from './delivery/outbox-message';
 export * from './sla/plan-sla-clock';
 export * from './sla/resolve-sla-policies';
 export * from './calendar/working-calendar';
+export * from './projection/project-workflow-events';
