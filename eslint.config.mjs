@@ -46,11 +46,6 @@ const boundaries = (allow) => ['error', { enforceBuildableLibDependency: false, 
 // behind typed functions; the rest of the code holds the Database handle and passes it on.
 const PERSISTENCE_ONLY = 'SQL and TypeORM belong in libs/persistence: call (or add) a typed function of @zs/persistence instead (issue 8).';
 const SQL_ALLOWED_OUTSIDE_PERSISTENCE = [
-  // TODO(issue 8): apps/api/src/modules/health/health.service.ts still probes with dataSource.query('SELECT 1');
-  // switch it to pingDatabase(db) from @zs/persistence (injected with DATABASE), then drop this line.
-  'apps/api/src/modules/health/health.service.ts',
-  // Bootstrapping: the Nest provider keys the pool by the DataSource class while health.service.ts injects it.
-  'apps/api/src/infrastructure/database.provider.ts',
   // Tooling that creates the database itself (with pg), before any pool exists.
   'libs/local-stack/src/embedded-postgres.ts',
 ];

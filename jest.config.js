@@ -1,4 +1,5 @@
 // @ts-check
+const { readdirSync } = require('node:fs');
 const { resolve } = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
@@ -36,9 +37,15 @@ module.exports = {
   // Time-skipping tests share one test server whose clock is global: one file at a time.
   maxWorkers: 1,
   testTimeout: 120_000,
+  // One jest project per Nx project (same name), so `jest --selectProjects <name>` (its Nx `test`
+  // target) runs exactly its tests: every folder of libs/ and apps/, workflows, e2e.
+  // Activities are tested against real servers (SMTP, HTTP, PostgreSQL): their target picks those e2e suites.
   projects: [
-    { ...base, displayName: 'domain', testMatch: ['<rootDir>/libs/**/*.spec.ts'] },
-    { ...base, displayName: 'api', testMatch: ['<rootDir>/apps/api/**/*.spec.ts'] },
+    ...['libs', 'apps'].flatMap((group) =>
+      readdirSync(resolve(__dirname, group), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => ({ ...base, displayName: d.name, testMatch: [`<rootDir>/${group}/${d.name}/**/*.spec.ts`] })),
+    ),
     { ...base, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

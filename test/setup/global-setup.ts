@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '@zs/local-stack';
+import { freePort, removeOnOrphan, startEmbeddedPostgres, startTemporalDevServer, type RunningDevServer, type RunningPostgres } from '@zs/local-stack';
 import { runMigrations } from '@zs/persistence';
 import { buildWorkflowBundle } from '@zs/worker';
 import { STACK_ENV, type TestStackHandles } from './stack-env';
@@ -11,25 +11,41 @@ import { STACK_ENV, type TestStackHandles } from './stack-env';
  * Temporal dev server (for end-to-end tests, visibility and search attributes) and the
  * workflow bundle. Each time-skipping test file starts its own test server (its clock
  * is global, so files must not share one).
+ *
+ * Never leaves a server behind: if any part fails, what did start is stopped before the error
+ * is rethrown; both servers run in their own process groups, watched by the orphan reaper, which
+ * stops them (and removes the work folder) should jest be killed before its teardown.
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'zhaoshang-test-'));
+  if (!process.env.ZS_TEST_KEEP_LOGS) removeOnOrphan(dir);
   const [pgPort, devPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
 
-  const [postgres, temporal, bundle] = await Promise.all([
-    startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort, database: 'zhaoshang_test', persistent: false }),
+  const [pg, dev, bundled] = await Promise.allSettled([
+    startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort, database: 'zhaoshang_test', persistent: false, logFile: join(dir, 'postgres.log') }),
     startTemporalDevServer({ port: devPort, uiPort, headless: true, logFile: join(dir, 'temporal-dev.log'), readyTimeoutMs: 120_000 }),
     buildWorkflowBundle(),
   ]);
-  await runMigrations(postgres.url);
-  const bundlePath = join(dir, 'workflow-bundle.js');
-  writeFileSync(bundlePath, bundle.code);
+  const postgres: RunningPostgres | null = pg.status === 'fulfilled' ? pg.value : null;
+  const temporal: RunningDevServer | null = dev.status === 'fulfilled' ? dev.value : null;
+  try {
+    const failed = [pg, dev, bundled].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    await runMigrations(postgres!.url);
+    const bundlePath = join(dir, 'workflow-bundle.js');
+    writeFileSync(bundlePath, (bundled as PromiseFulfilledResult<{ code: string }>).value.code);
 
-  process.env[STACK_ENV.databaseUrl] = postgres.url;
-  process.env[STACK_ENV.temporalAddress] = temporal.address;
-  process.env[STACK_ENV.workflowBundle] = bundlePath;
-  process.env[STACK_ENV.workDir] = dir;
-  (globalThis as { __zsStack?: TestStackHandles }).__zsStack = { postgres, temporal: temporal.process, dir };
-  process.stdout.write(`\ntest stack ready in ${Date.now() - started} ms (postgres :${pgPort}, temporal ${temporal.address}, logs ${dir})\n`);
+    process.env[STACK_ENV.databaseUrl] = postgres!.url;
+    process.env[STACK_ENV.temporalAddress] = temporal!.address;
+    process.env[STACK_ENV.workflowBundle] = bundlePath;
+    process.env[STACK_ENV.workDir] = dir;
+  } catch (err) {
+    // Half-way: stop what started, then fail.
+    await Promise.allSettled([(async () => temporal?.process.stop(5000))(), (async () => postgres?.stop(5000))()]);
+    if (!process.env.ZS_TEST_KEEP_LOGS) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  (globalThis as { __zsStack?: TestStackHandles }).__zsStack = { postgres: postgres!, temporal: temporal!.process, dir };
+  process.stdout.write(`\ntest stack ready in ${Date.now() - started} ms (postgres :${pgPort}, temporal ${temporal!.address}, logs ${dir})\n`);
 }

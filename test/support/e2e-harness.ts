@@ -30,9 +30,10 @@ export interface E2eHarness {
  * The real API (NestJS on a real port), a real worker and the real dev server and
  * PostgreSQL from the global set-up; requests go over HTTP with fetch.
  */
-export async function startE2eHarness(opts: { updateTimeoutMs?: number } = {}): Promise<E2eHarness> {
+export async function startE2eHarness(opts: { updateTimeoutMs?: number; temporalAddress?: string } = {}): Promise<E2eHarness> {
   const databaseUrl = stackEnv('databaseUrl');
-  const temporalAddress = stackEnv('temporalAddress');
+  // A test may bring its own Temporal server (e.g. one it restarts); the shared one otherwise.
+  const temporalAddress = opts.temporalAddress ?? stackEnv('temporalAddress');
   const jwtSecret = randomBytes(32).toString('hex');
   quietRuntime();
 

@@ -9,7 +9,9 @@ import type { AuditEntry } from '@zs/domain';
  * drops it. Eager dispatch keeps it on this worker, skipping a task-queue round trip.
  */
 const { projectWorkflowEvents } = proxyActivities<ProjectionActivities>({
-  startToCloseTimeout: '30 seconds',
+  // One short transaction: a worker that died with it in hand is noticed (and the batch retried
+  // elsewhere) after this long, so steps waiting on it answer soon after a crash.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 ms', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 

@@ -1,15 +1,20 @@
 import { join } from 'node:path';
 import { repoRoot } from '@zs/config';
-import { startEngineStack } from '@zs/local-stack';
+import { EngineStackRunner, StoppedError } from '@zs/local-stack';
 import { createDataSource } from '@zs/persistence';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '@zs/api';
 
 /**
  * `npm start`: the whole engine on embedded defaults (its own Temporal dev server and
  * PostgreSQL under .data/, kept across restarts), or on TEMPORAL_ADDRESS / DATABASE_URL.
- * Ctrl-C stops everything in order; running timers live on in Temporal's database file.
+ * Every child runs in its own process group and is restarted with back-off if it dies
+ * (status in ${DATA_DIR}/supervisor.json, shown by GET /health). Ctrl-C or SIGTERM stops
+ * everything in order within 15 s; a second Ctrl-C SIGKILLs every child at once.
+ * Running timers live on in Temporal's database file.
  */
 const out = (message: string) => process.stdout.write(`[launcher] ${message}\n`);
+/** Everything stopped within this (the launcher's own hard limit is a second later). */
+const STOP_BUDGET_MS = 14_000;
 
 function envPort(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -25,7 +30,7 @@ async function main(): Promise<void> {
   const seedDemo = (process.env.SEED_DEMO_USERS ?? (embeddedDb ? 'true' : 'false')) === 'true';
   const demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
-  const stack = await startEngineStack({
+  const runner = new EngineStackRunner({
     dataDir,
     persistent: true,
     temporalAddress: process.env.TEMPORAL_ADDRESS || undefined,
@@ -50,6 +55,41 @@ async function main(): Promise<void> {
       : undefined,
   });
 
+  // From the very start: a Ctrl-C during start-up stops what has started so far.
+  let stopping: Promise<void> | null = null;
+  const shutdown = (reason: string): Promise<void> => {
+    if (stopping) {
+      // The second Ctrl-C: no more waiting.
+      out(`${reason} again: killing every child process now`);
+      runner.kill();
+      process.exit(130);
+    }
+    out(`${reason}: stopping API, worker (draining), Temporal and PostgreSQL ... (Ctrl-C again to force)`);
+    const started = Date.now();
+    // Whatever happens, gone within 15 s.
+    const hardStop = setTimeout(() => {
+      out('still not stopped after 15 s: killing every child process');
+      runner.kill();
+      process.exit(1);
+    }, STOP_BUDGET_MS + 1000);
+    stopping = runner.stop(STOP_BUDGET_MS).then(() => {
+      clearTimeout(hardStop);
+      out(`stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+    return stopping;
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
+  process.on('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
+
+  let stack;
+  try {
+    stack = await runner.start();
+  } catch (err) {
+    // Stopped by a signal during start-up: the handler above exits once everything is down.
+    if (stopping || err instanceof StoppedError) return;
+    throw err;
+  }
+
   out('engine running:');
   out(`  API              ${stack.apiUrl}`);
   out(`  OpenAPI docs     ${stack.apiUrl}/docs   (JSON: ${stack.apiUrl}/docs-json)`);
@@ -57,21 +97,8 @@ async function main(): Promise<void> {
   out(`  Temporal Web UI  ${stack.temporalUiUrl ?? '(external Temporal: use its own UI)'}`);
   out(`  PostgreSQL       ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   out(`  data and logs    ${dataDir}`);
+  out(`  supervisor       ${stack.statusFile} (crashed children are restarted; counts in GET /health)`);
   out('press Ctrl-C to stop');
-
-  let stopping = false;
-  const shutdown = async (reason: string, code: number) => {
-    if (stopping) return;
-    stopping = true;
-    out(`${reason}: stopping API, worker, Temporal and PostgreSQL ...`);
-    await stack.stop();
-    out('stopped');
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  const crashed = await stack.unexpectedExit;
-  await shutdown(`${crashed} exited unexpectedly (see ${dataDir}/logs)`, 1);
 }
 
 main().catch((err) => {

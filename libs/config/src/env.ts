@@ -71,6 +71,8 @@ export const apiEnvSchema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   /** How long an HTTP step waits for the workflow before answering 503. */
   TEMPORAL_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Set by the launcher (npm start): its status file, whose restart counts GET /health shows. */
+  SUPERVISOR_STATUS_FILE: z.preprocess(unsetIfBlank, z.string().optional()),
 });
 
 export const workerEnvSchema = z.object({

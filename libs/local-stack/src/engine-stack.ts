@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@zs/config';
 import { runMigrations } from '@zs/persistence';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { prepareEmbeddedPostgres } from './embedded-postgres';
 import { startProcess, type ManagedProcess } from './managed-process';
 import { freePort, portAcceptsConnections, waitFor } from './ports';
+import { StoppedError, Supervisor, type BackoffPolicy, type SupervisorStatus } from './supervisor';
 import { startTemporalDevServer } from './temporal-dev-server';
 
 export interface EngineStackOptions {
@@ -26,6 +27,8 @@ export interface EngineStackOptions {
   /** Extra environment for worker and API (LOG_LEVEL, ...). */
   env?: NodeJS.ProcessEnv;
   log?: (message: string) => void;
+  /** Restart back-off of crashed children (default 1 s doubling to 30 s, reset after a minute up). */
+  backoff?: BackoffPolicy;
 }
 
 export interface EngineStack {
@@ -34,10 +37,19 @@ export interface EngineStack {
   temporalUiUrl: string | null;
   databaseUrl: string;
   jwtSecret: string;
-  /** Resolves if worker or API exits on its own (a crash), with its name. */
-  unexpectedExit: Promise<string>;
-  stop(): Promise<void>;
+  /** Where the supervisor's status is written (also given to the API as SUPERVISOR_STATUS_FILE). */
+  statusFile: string;
+  status(): SupervisorStatus;
+  /** API, worker (drains), Temporal, PostgreSQL, in that order, within `budgetMs` in all. */
+  stop(budgetMs?: number): Promise<void>;
+  /** SIGKILL to every child's process group, at once. */
+  kill(): void;
 }
+
+/** Names of the supervised children, which are also their process names. */
+export const STACK_CHILDREN = { temporal: 'temporal', postgres: 'postgres', worker: 'worker', api: 'api' } as const;
+const STOP_ORDER = [STACK_CHILDREN.api, STACK_CHILDREN.worker, STACK_CHILDREN.temporal, STACK_CHILDREN.postgres];
+export const STATUS_FILE_ENV = 'SUPERVISOR_STATUS_FILE';
 
 /** A development secret kept under the data folder, so tokens survive a restart. */
 function devJwtSecret(dataDir: string): string {
@@ -55,60 +67,128 @@ async function ensurePortFree(port: number, what: string, envVar: string): Promi
 }
 
 /**
- * The whole engine as separate processes, the way production runs it: Temporal and
- * PostgreSQL (embedded unless given), migrations, then worker and API from dist/.
- * Stops in reverse order: API, worker (drains its tasks), Temporal, PostgreSQL.
+ * The engine as separate, supervised processes, the way production runs it: Temporal and
+ * PostgreSQL (embedded unless given), migrations, then worker and API from dist/. Each runs in
+ * its own process group; one that dies is restarted (same data, same port) with back-off.
+ * Call `stop()` (or `kill()`) from the signal handlers, also while `start()` is still running:
+ * start() then rejects with StoppedError.
  */
-export async function startEngineStack(opts: EngineStackOptions): Promise<EngineStack> {
-  const log = opts.log ?? (() => undefined);
-  const root = repoRoot();
-  mkdirSync(opts.dataDir, { recursive: true });
-  const stops: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    stops.length = 0;
-  };
+export class EngineStackRunner {
+  readonly supervisor: Supervisor;
+  readonly statusFile: string;
+  private readonly log: (message: string) => void;
 
-  try {
-    let temporalAddress = opts.temporalAddress;
-    let temporalUiUrl: string | null = null;
-    if (!temporalAddress) {
+  constructor(private readonly opts: EngineStackOptions) {
+    this.log = opts.log ?? (() => undefined);
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.statusFile = join(opts.dataDir, 'supervisor.json');
+    this.supervisor = new Supervisor({ statusFile: this.statusFile, log: this.log, backoff: opts.backoff });
+  }
+
+  private readonly disposeAfterStop: Array<() => Promise<void>> = [];
+  private stopped: Promise<void> | null = null;
+
+  /** Stops everything in order (API, worker, Temporal, PostgreSQL) within `budgetMs`; idempotent. */
+  stop(budgetMs = 14_000): Promise<void> {
+    this.stopped ??= (async () => {
+      await this.supervisor.stop(STOP_ORDER, budgetMs);
+      for (const dispose of this.disposeAfterStop) await dispose().catch(() => undefined);
+    })();
+    return this.stopped;
+  }
+
+  kill(): void {
+    this.supervisor.kill();
+  }
+
+  /** Rejects if a child cannot start (after stopping what did), or with StoppedError once stop() was called. */
+  async start(): Promise<EngineStack> {
+    try {
+      return await this.startAll();
+    } catch (err) {
+      await this.stop(10_000);
+      throw err;
+    }
+  }
+
+  private check(): void {
+    if (this.supervisor.isStopping) throw new StoppedError();
+  }
+
+  private async startAll(): Promise<EngineStack> {
+    const { opts, log, supervisor } = this;
+    const root = repoRoot();
+    const logs = join(opts.dataDir, 'logs');
+
+    const temporalPart = async (): Promise<{ address: string; uiUrl: string | null }> => {
+      if (opts.temporalAddress) return { address: opts.temporalAddress, uiUrl: null };
       const port = opts.temporalPort ?? (await freePort());
       const uiPort = opts.temporalUiPort ?? (await freePort());
       await ensurePortFree(port, 'Temporal', 'TEMPORAL_PORT');
       await ensurePortFree(uiPort, 'the Temporal Web UI', 'TEMPORAL_UI_PORT');
+      this.check();
       log(`starting Temporal dev server on 127.0.0.1:${port} ...`);
-      const dev = await startTemporalDevServer({
+      const devOptions = {
         port,
         uiPort,
         dbFile: opts.persistent ? join(opts.dataDir, 'temporal/temporal.db') : undefined,
-        logFile: join(opts.dataDir, 'logs/temporal.log'),
+        logFile: join(logs, 'temporal.log'),
         readyTimeoutMs: 120_000,
+      };
+      let uiUrl: string | null = null;
+      await supervisor.add({
+        name: STACK_CHILDREN.temporal,
+        stopGraceMs: 4000,
+        start: async () => {
+          const dev = await startTemporalDevServer(devOptions);
+          uiUrl = dev.uiUrl;
+          return dev.process;
+        },
       });
-      stops.push(() => dev.process.stop(10_000));
-      temporalAddress = dev.address;
-      temporalUiUrl = dev.uiUrl;
-    }
+      return { address: `127.0.0.1:${port}`, uiUrl };
+    };
 
-    let databaseUrl = opts.databaseUrl;
-    if (!databaseUrl) {
+    const postgresPart = async (): Promise<string> => {
+      if (opts.databaseUrl) return opts.databaseUrl;
       const port = opts.postgresPort ?? (await freePort());
       await ensurePortFree(port, 'PostgreSQL', 'POSTGRES_PORT');
+      this.check();
       log(`starting embedded PostgreSQL on 127.0.0.1:${port} ...`);
-      const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: join(opts.dataDir, 'postgres'), port, database: 'zhaoshang', persistent: opts.persistent });
-      stops.push(() => pg.stop());
-      databaseUrl = pg.url;
-    }
+      const server = await prepareEmbeddedPostgres({
+        dataDir: join(opts.dataDir, 'postgres'),
+        port,
+        database: 'zhaoshang',
+        persistent: opts.persistent,
+        logFile: join(logs, 'postgres.log'),
+        log,
+      });
+      if (!opts.persistent) this.disposeAfterStop.push(() => server.dispose());
+      this.check();
+      await supervisor.add({ name: STACK_CHILDREN.postgres, stopGraceMs: 5000, start: () => server.launch() });
+      return server.url;
+    };
 
+    // Both at once (each waits for its own readiness); if one fails the other is stopped by start().
+    const [temporal, postgres] = await Promise.allSettled([temporalPart(), postgresPart()]);
+    if (temporal.status === 'rejected' || postgres.status === 'rejected') {
+      throw temporal.status === 'rejected' ? temporal.reason : (postgres as PromiseRejectedResult).reason;
+    }
+    const temporalAddress = temporal.value.address;
+    const databaseUrl = postgres.value;
+    this.check();
     const applied = await runMigrations(databaseUrl);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+    this.check();
     await opts.afterMigrations?.(databaseUrl);
+    this.check();
 
     const jwtSecret = opts.jwtSecret ?? devJwtSecret(opts.dataDir);
     const apiPort = opts.apiPort ?? (await freePort());
     await ensurePortFree(apiPort, 'the API', 'API_PORT');
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
+      // The worker drains within this, so a Ctrl-C stops everything well within 15 s.
+      WORKER_SHUTDOWN_GRACE_MS: process.env.WORKER_SHUTDOWN_GRACE_MS ?? '5000',
       ...opts.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -116,25 +196,20 @@ export async function startEngineStack(opts: EngineStackOptions): Promise<Engine
       API_PORT: String(apiPort),
       API_HOST: opts.env?.API_HOST ?? '127.0.0.1',
       WORKFLOW_BUNDLE_PATH: join(root, 'dist/workflow-bundle.js'),
+      [STATUS_FILE_ENV]: this.statusFile,
     };
-    const worker: ManagedProcess = startProcess('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
-      logFile: join(opts.dataDir, 'logs/worker.log'),
-      env,
-      inheritOutput: true,
-    });
-    stops.push(() => worker.stop(15_000));
-    const api: ManagedProcess = startProcess('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
-      logFile: join(opts.dataDir, 'logs/api.log'),
-      env,
-      inheritOutput: true,
-    });
-    stops.push(() => api.stop(10_000));
+    const node = (name: string, main: string) => async (): Promise<ManagedProcess> =>
+      startProcess(name, process.execPath, [join(root, main)], { logFile: join(logs, `${name}.log`), env, inheritOutput: true, orphanGraceMs: 8000 });
+    this.check();
+    const worker = await supervisor.add({ name: STACK_CHILDREN.worker, stopGraceMs: 8000, start: node(STACK_CHILDREN.worker, 'dist/apps/worker/src/main.js') });
+    const api = await supervisor.add({ name: STACK_CHILDREN.api, stopGraceMs: 3000, start: node(STACK_CHILDREN.api, 'dist/apps/api/src/main.js') });
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitFor(
       'the API',
       async () => {
-        if (api.child.exitCode !== null || worker.child.exitCode !== null) throw new Error('a process exited during start-up');
+        this.check();
+        if (!api.running || !worker.running) throw new Error(`the ${api.running ? 'worker' : 'API'} exited during start-up; see ${logs}`);
         try {
           return (await fetch(`${apiUrl}/health`)).ok;
         } catch {
@@ -143,14 +218,22 @@ export async function startEngineStack(opts: EngineStackOptions): Promise<Engine
       },
       120_000,
     );
-
-    const unexpectedExit = new Promise<string>((resolve) => {
-      worker.child.once('exit', () => resolve('worker'));
-      api.child.once('exit', () => resolve('api'));
-    });
-    return { apiUrl, temporalAddress, temporalUiUrl, databaseUrl, jwtSecret, unexpectedExit, stop: stopAll };
-  } catch (err) {
-    await stopAll();
-    throw err;
+    supervisor.running();
+    return {
+      apiUrl,
+      temporalAddress,
+      temporalUiUrl: temporal.value.uiUrl,
+      databaseUrl,
+      jwtSecret,
+      statusFile: this.statusFile,
+      status: () => supervisor.status(),
+      stop: (budgetMs?: number) => this.stop(budgetMs),
+      kill: () => this.kill(),
+    };
   }
+}
+
+/** Starts the whole stack (see EngineStackRunner); for callers that need no early stop. */
+export function startEngineStack(opts: EngineStackOptions): Promise<EngineStack> {
+  return new EngineStackRunner(opts).start();
 }

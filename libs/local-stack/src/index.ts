@@ -5,3 +5,5 @@ export * from './temporal-dev-server';
 export * from './temporal-test-server';
 export * from './embedded-postgres';
 export * from './engine-stack';
+export * from './supervisor';
+export * from './orphan-reaper';

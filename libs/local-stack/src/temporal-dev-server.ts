@@ -35,6 +35,9 @@ export function searchAttributeFlags(): string[] {
  */
 export async function startTemporalDevServer(opts: DevServerOptions): Promise<RunningDevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn', ...searchAttributeFlags()];
+  // The projection activity a step schedules is handed back with the workflow task's answer
+  // (eager dispatch) instead of a task-queue round trip: see README, "The trusted record".
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   if (opts.dbFile) {
     mkdirSync(dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=wal');
@@ -44,7 +47,16 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const proc = startProcess('temporal', resolveTemporalCli(), args, { logFile: opts.logFile });
   const address = `127.0.0.1:${opts.port}`;
   try {
-    await waitFor('Temporal dev server', () => temporalAnswers(address), opts.readyTimeoutMs ?? 60_000);
+    await waitFor(
+      'Temporal dev server',
+      async () => {
+        // Not another server answering on the port: this one must still be running.
+        const exit = proc.exitInfo;
+        if (exit) throw new Error(`Temporal dev server exited during start-up (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`}; port ${opts.port} in use?)`);
+        return temporalAnswers(address);
+      },
+      opts.readyTimeoutMs ?? 60_000,
+    );
   } catch (err) {
     await proc.stop(2000);
     throw new Error(`${(err as Error).message}; see ${opts.logFile}`);

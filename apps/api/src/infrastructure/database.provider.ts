@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { ApiConfig } from '@zs/config';
 import { closeDatabase, openDatabase, type Database } from '@zs/persistence';
-import { DataSource } from 'typeorm';
 import { API_CONFIG } from './api-config.provider';
 
 /**
@@ -11,22 +10,18 @@ import { API_CONFIG } from './api-config.provider';
 export const DATABASE = Symbol('Database');
 
 /**
- * The one pool, keyed by its class. Initialised before the app serves (a database that cannot
- * be reached at start-up fails the start); schema comes from migrations only.
- * TODO(issue 8): the DataSource key stays only while health.service.ts injects it; then key it by DATABASE alone.
+ * The one pool. Initialised before the app serves (a database that cannot be reached at
+ * start-up fails the start); schema comes from migrations only.
  */
 export const databaseProvider: Provider = {
-  provide: DataSource,
+  provide: DATABASE,
   inject: [API_CONFIG],
   useFactory: (config: ApiConfig): Promise<Database> =>
     openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-api' }),
 };
 
-/** The same pool under the DATABASE key. */
-export const databaseHandleProvider: Provider = { provide: DATABASE, useExisting: DataSource };
-
 /** The keys InfrastructureModule exports for the pool. */
-export const DATABASE_KEYS = [DataSource, DATABASE];
+export const DATABASE_KEYS = [DATABASE];
 
 /** Closes the pool when the app closes, so tests and rolling restarts leave no connections. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '@zs/config';
 import { API_CONFIG, apiConfigProvider } from './api-config.provider';
-import { DATABASE_KEYS, databaseHandleProvider, databaseProvider, DatabaseShutdown } from './database.provider';
+import { DATABASE_KEYS, databaseProvider, DatabaseShutdown } from './database.provider';
 import { WorkflowGateway } from './workflow.gateway';
 import { temporalClientProvider, temporalConnectionProvider, TemporalShutdown } from './temporal.provider';
 
@@ -16,7 +16,6 @@ export class InfrastructureModule {
       providers: [
         apiConfigProvider(config),
         databaseProvider,
-        databaseHandleProvider,
         DatabaseShutdown,
         temporalConnectionProvider,
         temporalClientProvider,

@@ -17,7 +17,11 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and dependencies (database, Temporal)' })
-  @ApiOkResponse({ description: '{ status: "ok", checks: { database: "up", temporal: "up" } }' })
+  @ApiOkResponse({
+    description:
+      '{ status: "ok", checks: { database: "up", temporal: "up" } }; under npm start also ' +
+      'supervisor: { state, updatedAt, children: { worker: { state, pid, restarts, since, lastExit: { code, signal, at }, nextRestartAt }, ... } }',
+  })
   @ApiServiceUnavailableResponse({ description: '{ status: "degraded", checks: { ... "down" } }' })
   async get(@Res() res: ApiResponse): Promise<void> {
     const report = await this.health.check();
