@@ -14,6 +14,7 @@ import { SlaModule } from './modules/sla/sla.module';
 import { StepOutcomesModule } from './modules/step-outcomes/step-outcomes.module';
 import { ProjectionConflictsModule } from './modules/projection-conflicts/projection-conflicts.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { AuditModule } from './modules/audit/audit.module';
 
 /** Built from a validated config (not process.env), so tests can run several apps side by side. */
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         ReferenceDataModule,
         CalendarModule,
+        AuditModule,
       ],
     };
   }

@@ -1,2 +1,3 @@
 export * from './env';
 export * from './repo-root';
+export * from './reconciler-env';

@@ -36,3 +36,4 @@ export * from './sla/cadence-policies';
 export * from './sla/cadence-planning';
 export * from './project/project-cadences';
 export * from './sla/daily-digest';
+export * from './audit/reconcile';

@@ -29,3 +29,4 @@ export * from './projection/step-subjects';
 export * from './projection/audit-event-store';
 export * from './projection/read-models';
 export * from './projection/projection-conflicts';
+export * from './reconciliation/reconciliation-reads';
