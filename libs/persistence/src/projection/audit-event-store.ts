@@ -15,7 +15,8 @@ export interface AuditConflict {
   attempted: AuditEntry;
 }
 
-interface AuditRow {
+/** An audit_events row as selected with AUDIT_COLUMNS. */
+export interface AuditRow {
   project_id: string;
   workflow_id: string;
   run_id: string;
@@ -30,7 +31,7 @@ interface AuditRow {
   update_id: string | null;
 }
 
-const COLUMNS = `project_id, workflow_id, run_id, seq, occurred_at, actor_id, actor_role, action, payload, stage_before, stage_after, update_id`;
+export const AUDIT_COLUMNS = `project_id, workflow_id, run_id, seq, occurred_at, actor_id, actor_role, action, payload, stage_before, stage_after, update_id`;
 
 export function toStoredAuditEvent(r: AuditRow): StoredAuditEvent {
   return {
@@ -81,7 +82,7 @@ export async function appendAuditEvents(tx: Transaction, projectId: string, work
   const conflicts: AuditConflict[] = [];
   for (const e of events) {
     const inserted: unknown[] = await tx.query(
-      `INSERT INTO audit_events (${COLUMNS})
+      `INSERT INTO audit_events (${AUDIT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT DO NOTHING
        RETURNING id`,
@@ -89,7 +90,7 @@ export async function appendAuditEvents(tx: Transaction, projectId: string, work
     );
     if (inserted.length > 0) continue;
     const rows: AuditRow[] = await tx.query(
-      `SELECT ${COLUMNS} FROM audit_events
+      `SELECT ${AUDIT_COLUMNS} FROM audit_events
        WHERE project_id = $1 AND workflow_id = $2 AND (seq = $3 OR ($4::text IS NOT NULL AND update_id = $4))
        ORDER BY seq = $3 DESC LIMIT 1`,
       [projectId, workflowId, e.seq, e.updateId ?? null],
@@ -102,14 +103,8 @@ export async function appendAuditEvents(tx: Transaction, projectId: string, work
   return conflicts;
 }
 
-/** A workflow's events in sequence order (the reconciler and the step-outcome route read them). */
-export async function auditEventsOfWorkflow(db: Queryable, workflowId: string): Promise<StoredAuditEvent[]> {
-  const rows: AuditRow[] = await db.query(`SELECT ${COLUMNS} FROM audit_events WHERE workflow_id = $1 ORDER BY seq, id`, [workflowId]);
-  return rows.map(toStoredAuditEvent);
-}
-
 /** The event a step with this update id produced, if it was applied. */
 export async function auditEventOfUpdate(db: Queryable, workflowId: string, updateId: string): Promise<StoredAuditEvent | null> {
-  const rows: AuditRow[] = await db.query(`SELECT ${COLUMNS} FROM audit_events WHERE workflow_id = $1 AND update_id = $2`, [workflowId, updateId]);
+  const rows: AuditRow[] = await db.query(`SELECT ${AUDIT_COLUMNS} FROM audit_events WHERE workflow_id = $1 AND update_id = $2`, [workflowId, updateId]);
   return rows[0] ? toStoredAuditEvent(rows[0]) : null;
 }

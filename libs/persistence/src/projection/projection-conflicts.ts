@@ -49,8 +49,3 @@ export async function listProjectionConflicts(db: Queryable, limit: number, offs
     })),
   };
 }
-
-export async function countProjectionConflicts(db: Queryable): Promise<number> {
-  const rows: Array<{ n: string }> = await db.query(`SELECT count(*) AS n FROM projection_conflicts`);
-  return Number(rows[0].n);
-}

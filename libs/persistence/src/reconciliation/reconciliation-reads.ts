@@ -1,32 +1,18 @@
 // Reads for the reconciler (issue 8): the database's side of the two records it compares.
 import type { RecordedAuditEvent } from '@zs/domain';
 import type { Queryable } from '../database';
-import { toStoredAuditEvent } from '../projection/audit-event-store';
+import { AUDIT_COLUMNS, toStoredAuditEvent, type AuditRow } from '../projection/audit-event-store';
 
-interface RecordedRow {
-  id: string;
-  project_id: string;
-  workflow_id: string;
-  run_id: string;
-  seq: number;
-  occurred_at: Date;
-  actor_id: string;
-  actor_role: string;
-  action: string;
-  payload: Record<string, unknown>;
-  stage_before: string | null;
-  stage_after: string;
-  update_id: string | null;
-}
+type RecordedRow = AuditRow & { id: string };
 
 /**
  * Every audit row of one workflow, as stored, with its row id (the order rows were recorded in),
- * in sequence order. Unlike auditEventsOfWorkflow, duplicates and rows under any project are kept:
+ * in sequence order. Duplicates and rows under any project are kept:
  * the reconciler must see what is there.
  */
 export async function recordedAuditEventsOfWorkflow(db: Queryable, workflowId: string): Promise<RecordedAuditEvent[]> {
   const rows: RecordedRow[] = await db.query(
-    `SELECT id, project_id, workflow_id, run_id, seq, occurred_at, actor_id, actor_role, action, payload, stage_before, stage_after, update_id
+    `SELECT id, ${AUDIT_COLUMNS}
      FROM audit_events WHERE workflow_id = $1 ORDER BY seq, id`,
     [workflowId],
   );
