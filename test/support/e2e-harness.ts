@@ -30,9 +30,18 @@ export interface E2eHarness {
  * The real API (NestJS on a real port), a real worker and the real dev server and
  * PostgreSQL from the global set-up; requests go over HTTP with fetch.
  */
-export async function startE2eHarness(opts: { updateTimeoutMs?: number; temporalAddress?: string } = {}): Promise<E2eHarness> {
-  const databaseUrl = stackEnv('databaseUrl');
-  // A test may bring its own Temporal server (e.g. one it restarts); the shared one otherwise.
+export interface E2eHarnessOptions {
+  updateTimeoutMs?: number;
+  /** A test may bring its own Temporal server (e.g. one it restarts); the shared one otherwise. */
+  temporalAddress?: string;
+  /** A test may bring its own (migrated) PostgreSQL (e.g. one it kills); the shared one otherwise. */
+  databaseUrl?: string;
+  /** false: no worker inside the test process (the test runs worker processes of its own). */
+  worker?: boolean;
+}
+
+export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2eHarness> {
+  const databaseUrl = opts.databaseUrl ?? stackEnv('databaseUrl');
   const temporalAddress = opts.temporalAddress ?? stackEnv('temporalAddress');
   const jwtSecret = randomBytes(32).toString('hex');
   quietRuntime();
@@ -42,13 +51,16 @@ export async function startE2eHarness(opts: { updateTimeoutMs?: number; temporal
   await seedDemoUsers(dataSource, DEFAULT_DEMO_PASSWORD);
 
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  let worker: Worker | null = await createLifecycleWorker({
-    connection,
-    namespace: 'default',
-    dataSource,
-    workflowBundle: { codePath: stackEnv('workflowBundle') },
-  });
-  let running: Promise<void> | null = worker.run();
+  let worker: Worker | null =
+    opts.worker === false
+      ? null
+      : await createLifecycleWorker({
+          connection,
+          namespace: 'default',
+          dataSource,
+          workflowBundle: { codePath: stackEnv('workflowBundle') },
+        });
+  let running: Promise<void> | null = worker ? worker.run() : null;
 
   const config = loadApiConfig({
     NODE_ENV: 'test',

@@ -27,3 +27,22 @@ export function isUniqueViolation(err: unknown): boolean {
 export async function pingDatabase(db: Queryable): Promise<void> {
   await db.query('SELECT 1');
 }
+
+/** SQLSTATE classes and codes that mean "the server is not there", not "your statement is wrong". */
+const UNAVAILABLE_SQLSTATES = ['57P01', '57P02', '57P03', '53300'];
+const UNAVAILABLE_NODE_CODES = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'];
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i;
+
+/**
+ * Whether an error means PostgreSQL cannot be reached (down, restarting, out of connections),
+ * which the API answers with 503 (retry later) rather than a 500. Walks the driver's causes.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message, driverError, cause } = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_NODE_CODES.includes(code) || UNAVAILABLE_SQLSTATES.includes(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    e = driverError ?? cause;
+  }
+  return false;
+}

@@ -33,4 +33,15 @@ describe('toErrorResponse', () => {
     expect(response.code).toBe('INTERNAL');
     expect(response.message).not.toContain('projects');
   });
+
+  it('answers 503 when PostgreSQL cannot be reached (refused, terminated, shutting down), 500 for a broken statement', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const terminated = new Error('Connection terminated unexpectedly');
+    const shutdown = Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
+    for (const e of [refused, terminated, shutdown]) {
+      expect(toErrorResponse(e)).toMatchObject({ statusCode: 503, code: 'ENGINE_UNAVAILABLE' });
+    }
+    const syntax = Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' });
+    expect(toErrorResponse(syntax).statusCode).toBe(500);
+  });
 });

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@zs/persistence';
 import { ERROR_CODES, type ErrorCode } from '@zs/domain';
 import { ApiException, type ErrorDetail } from './api.exception';
 import { codeForHttpStatus } from './error-status';
@@ -27,6 +28,9 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     return { statusCode, code: codeForHttpStatus(statusCode), message: frameworkMessage(exception, statusCode) };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, code: ERROR_CODES.ENGINE_UNAVAILABLE, message: 'the database is unavailable; retry shortly（数据库暂不可用，请稍后重试）' };
   }
   const clientError = asExposedClientError(exception);
   if (clientError) {
