@@ -95,6 +95,14 @@ describe('outcome of an uncertain step: GET /projects/:id/steps/:idempotencyKey'
     const autoKey: string = keyless.body.details[0].message;
     expect(autoKey).toMatch(/^auto-/);
 
+    // A lead registered meanwhile: its workflow is started, its registration waits for a worker.
+    const lead = await h.http('POST', '/leads', { token: officer, body: sampleLead({ companyName: '等待登记的企业' }) });
+    expect(lead.status).toBe(503);
+    const leadId: string = lead.body.details[0].message;
+    expect(lead.body.details[0].field).toBe('projectId');
+    projects.push(leadId);
+    expect((await h.http('GET', `/projects/${leadId}`, { token: officer })).status).toBe(404);
+
     expect((await outcome(id, key, ecbHead)).body).toMatchObject({ status: 'pending', event: null });
     expect((await outcome(id, autoKey, ecbHead)).body.status).toBe('pending');
     expect(await updateIdsOf(id)).toHaveLength(1);
@@ -106,11 +114,18 @@ describe('outcome of an uncertain step: GET /projects/:id/steps/:idempotencyKey'
     }, 60_000);
     expect(applied.map((o) => o.event.action)).toEqual(['negotiation.contact_recorded', 'negotiation.contact_recorded']);
     expect(applied[0].event.seq).not.toBe(applied[1].event.seq);
+    const registered = await eventually('the lead registered', async () => {
+      const res = await h.http('GET', `/projects/${leadId}`, { token: officer });
+      return res.status === 200 ? res.body : undefined;
+    });
+    expect(registered).toMatchObject({ id: leadId, stage: 'intake', lead: { companyName: '等待登记的企业' } });
 
     // Each step once in the log, and a retry with the same key is answered without a second event.
     const retried = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact('2026-03-01'), headers: { 'idempotency-key': key } });
     expect(retried.status).toBe(200);
     const ecbHeadId = (await h.http('GET', '/auth/me', { token: ecbHead })).body.id;
-    expect((await updateIdsOf(id)).sort()).toEqual([`${ecbHeadId}:${key}`, `${ecbHeadId}:${autoKey}`, expect.stringMatching(/:auto-/)].sort());
+    const updateIds = await updateIdsOf(id);
+    expect(updateIds).toHaveLength(3);
+    expect(updateIds).toEqual(expect.arrayContaining([`${ecbHeadId}:${key}`, `${ecbHeadId}:${autoKey}`]));
   });
 });

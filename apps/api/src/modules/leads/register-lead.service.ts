@@ -30,7 +30,18 @@ export class RegisterLeadService {
       registeredBy: { userId: caller.id, role: caller.role, displayName: caller.displayName },
       requestHash: hash,
     };
-    const { snapshot, workflowId } = await this.workflows.register(input);
+    const { snapshot, workflowId } = await this.workflows.register(input).catch((err: unknown) => {
+      // The workflow may already be started and register once a worker takes it: say which project to look for.
+      if (err instanceof ApiException && err.code === ERROR_CODES.ENGINE_UNAVAILABLE) {
+        throw new ApiException(
+          ERROR_CODES.ENGINE_UNAVAILABLE,
+          `${err.message}; the lead may still be registered as project ${input.projectId}: GET /projects/${input.projectId} shows it once it is（线索登记结果未确定，请稍后查询该项目）`,
+          [{ field: 'projectId', message: input.projectId }],
+          err,
+        );
+      }
+      throw err;
+    });
     if (snapshot.requestHash !== hash) {
       throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
     }
