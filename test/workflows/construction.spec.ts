@@ -6,6 +6,7 @@ import {
   decideIntakeUpdate,
   establishMilestonePlanUpdate,
   projectStateQuery,
+  recalculateSlaSignal,
   rebaselinePlanUpdate,
   recordProductionUpdate,
   signContractUpdate,
@@ -17,6 +18,7 @@ import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const MIN = 60_000;
+const HOUR = 60 * MIN;
 const DAY = 24 * 60 * MIN;
 const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
 const ZHANG = { responsibleUserId: 'u-zhang', responsibleName: '张专员' };
@@ -112,6 +114,35 @@ describe('construction milestones (time-skipping)', () => {
     expect(await waitForEscalations(projectId, 2)).toEqual(['1:project_service_bureau:u-zhang', '1:project_service_bureau:u-zhang']);
     const keys = (await notificationsOf(h.dataSource, projectId)).filter((n) => n.dedupe_key.includes(':milestone:project_filing:')).map((n) => n.dedupe_key);
     expect(new Set(keys).size).toBe(2);
+  });
+
+  it('a node re-planned to the date it already has keeps the rungs it fired: none is recorded twice (issue 8)', async () => {
+    const { projectId, handle, today } = await projectWithPlan(10, (t) => ({ project_filing: addDays(t, -3) }));
+    // Three days overdue when the plan is laid out: rungs 1 and 2 fire at once.
+    await waitForEscalations(projectId, 2);
+    await handle.executeUpdate(rebaselinePlanUpdate, {
+      args: [{ actor: PSB, command: { reason: '核对计划，日期不变', changes: [{ kind: 'project_filing', dueOn: addDays(today, -3) }] } }],
+    });
+    await h.env.sleep(DAY);
+    const overdue = (await auditOf(h.dataSource, projectId)).filter((a) => a.action === 'construction.milestone_overdue');
+    expect(overdue.map((a) => `${(a.payload as { kind: string }).kind}:${(a.payload as { level: number }).level}`)).toEqual(['project_filing:1', 'project_filing:2']);
+    expect((await handle.query(projectStateQuery)).state.construction!.nodes.find((n) => n.kind === 'project_filing')!.escalated).toEqual([1, 2]);
+  });
+
+  it('a recalculation request concerns the clocks open when it arrives, not a clock started later (issue 8)', async () => {
+    const { projectId, handle } = await h.register();
+    await handle.signal(recalculateSlaSignal, { requestId: 'recalc-intake-only', scope: 'calendar', reason: '调休安排更新', actor: { userId: 'u-admin', role: 'admin' } });
+    await eventually('the intake clock recalculated', async () =>
+      (await auditOf(h.dataSource, projectId)).some((a) => a.action === 'sla.recalculated') ? true : undefined,
+    );
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' } }] });
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
+    const far = addDays(today, 300);
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract({ signedOn: today, committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } }) }] });
+    await h.env.sleep(HOUR);
+    const recalculated = (await auditOf(h.dataSource, projectId)).filter((a) => a.action === 'sla.recalculated').map((a) => (a.payload as { clock: string }).clock);
+    expect(recalculated).toEqual(['intake_decision']);
   });
 
   it('sends each responsible person a weekly list of their nodes due within 7 days', async () => {

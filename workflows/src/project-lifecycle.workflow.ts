@@ -102,7 +102,10 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   let persistedSeq = input.resume ? input.resume.seq : 0;
 
   const snapshot = (): ProjectSnapshot => ({ state, requestHash: input.requestHash });
-  const trusted = () => patched(PATCHES.trustedRecord);
+  // Remembered for the transitions a validator also runs (it must not call patched()); a
+  // validator's answer does not depend on it, only the state a handler produces does.
+  let trustedSeen = false;
+  const trusted = () => (trustedSeen = patched(PATCHES.trustedRecord));
   const projector = createProjector(
     { stream: 'project', workflowId, runId, projectId: input.projectId },
     () => state,
@@ -160,7 +163,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   step(establishMilestonePlanUpdate, establishMilestonePlan);
   step(completeMilestoneUpdate, completeMilestone);
   step(logConstructionProgressUpdate, logConstructionProgress);
-  step(rebaselinePlanUpdate, rebaselinePlan);
+  step(rebaselinePlanUpdate, (s, command, actor, now) => rebaselinePlan(s, command, actor, now, { keepLadderOnSameDate: trustedSeen }));
   step(recordProductionUpdate, recordProduction);
   step(recordFulfilmentCheckUpdate, recordFulfilmentCheck);
   step(completeProjectUpdate, completeProject);

@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { NotificationRequest } from '@zs/contracts';
 import {
   activeElapsedMs,
@@ -17,6 +17,7 @@ import {
   type Transition,
 } from '@zs/domain';
 import { sla } from './clock-planner';
+import { PATCHES } from './patches';
 
 export interface ClockDeps<S = ProjectState, T = Transition> {
   getState(): S;
@@ -70,6 +71,9 @@ export function runSlaClock<S, T>(deps: ClockDeps<S, T>, spec: SlaClockSpec<S, T
   const sameClock = (startedAt: number) => open() && clockNow()?.startedAt === startedAt;
 
   return async function run(): Promise<void> {
+    // A request concerns the clocks open when it arrives (issue 8): a clock started later in the
+    // run skips those already received. Code before that fix applied them to every later clock.
+    if (patched(PATCHES.trustedRecord)) handledRecalculations = deps.recalculations().length;
     while (open()) {
       const clock = clockNow();
       if (!clock) return;

@@ -171,8 +171,17 @@ export function logConstructionProgress(state: ProjectState, cmd: LogProgressCom
   });
 }
 
+export interface RebaselineRules {
+  /**
+   * A node "re-planned" to the date it already has keeps the rungs already fired (issue 8): they
+   * concern the same due date, and recording them again would say twice that it was escalated.
+   * Off only for workflows replaying code from before that fix.
+   */
+  keepLadderOnSameDate: boolean;
+}
+
 /** 计划调整 (monthly re-baselining): a new plan version; earlier versions stay as they were. */
-export function rebaselinePlan(state: ProjectState, cmd: RebaselineCommand, actor: Actor, now: number): Transition {
+export function rebaselinePlan(state: ProjectState, cmd: RebaselineCommand, actor: Actor, now: number, rules: RebaselineRules = { keepLadderOnSameDate: true }): Transition {
   requirePermission(actor, 'construction.manage_plan');
   const plan = requirePlan(state, 're-baseline the plan');
   const reason = requireText(cmd?.reason, 'reason');
@@ -185,8 +194,12 @@ export function rebaselinePlan(state: ProjectState, cmd: RebaselineCommand, acto
     if (changes.has(kind)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `changes lists ${kind} twice`, `changes[${i}].kind`);
     changes.set(kind, requireNotBeforeSigning(state, requireDate(c.dueOn, `changes[${i}].dueOn`), `changes[${i}].dueOn`));
   });
-  // A new due date starts its escalation ladder afresh.
-  const nodes = plan.nodes.map((n) => (changes.has(n.kind) ? { ...n, dueOn: changes.get(n.kind) as string, escalated: [] } : n));
+  // A new due date starts its escalation ladder afresh; the same date keeps the rungs it has fired.
+  const nodes = plan.nodes.map((n) => {
+    const dueOn = changes.get(n.kind);
+    if (dueOn === undefined) return n;
+    return { ...n, dueOn, escalated: rules.keepLadderOnSameDate && dueOn === n.dueOn ? n.escalated : [] };
+  });
   const version = plan.versions.length + 1;
   const dueDates = Object.fromEntries(nodes.map((n) => [n.kind, n.dueOn])) as Record<MilestoneKind, string>;
   const construction = { ...plan, nodes, versions: [...plan.versions, { version, createdAt: now, createdBy: actor, reason, dueDates }] };
