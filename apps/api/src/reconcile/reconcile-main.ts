@@ -124,10 +124,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`reconciliation failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(3);
-  },
-);
+/** Exits once everything written has reached the pipe: process.exit alone cuts a large --json report short. */
+const exitAfterFlush = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
+main(process.argv.slice(2)).then(exitAfterFlush, (err: unknown) => {
+  process.stderr.write(`reconciliation failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  exitAfterFlush(3);
+});
