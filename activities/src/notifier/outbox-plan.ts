@@ -1,5 +1,5 @@
 import type { NotificationRequest } from '@zs/contracts';
-import type { OutboxChannel, TargetWebhook } from '@zs/persistence';
+import type { OutboxRowDraft, TargetWebhook } from '@zs/persistence';
 import type { NotificationRecipient } from './notification-recipients';
 import { outboxDedupeKey, userRecipient, webhookRecipient } from './outbox-keys';
 
@@ -12,18 +12,8 @@ export interface OutboxPayload {
   data: Record<string, unknown>;
 }
 
-/** One row to insert into notification_outbox. */
-export interface OutboxDraft {
-  dedupeKey: string;
-  eventKey: string;
-  channel: OutboxChannel;
-  recipientUserId: string | null;
-  departmentWebhookId: string | null;
-  address: string;
-  subject: string;
-  body: string;
-  payload: OutboxPayload;
-}
+/** One row to insert into notification_outbox, with the payload the sender reads. */
+export type OutboxDraft = OutboxRowDraft & { payload: OutboxPayload };
 
 const EMAIL_FOOTER = '此邮件由招商项目全生命周期平台自动发送，请勿直接回复。';
 
