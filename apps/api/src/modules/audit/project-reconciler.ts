@@ -47,16 +47,8 @@ export interface ReportedDiscrepancy extends Discrepancy {
   kindLabel: string;
 }
 
-export interface WorkflowSummary {
-  projectId: string;
-  workflowId: string;
-  stream: ReconciledStream;
-  checkedEvents: number;
-  verifiableFromSeq: number | null;
-  unverifiableEvents: number;
-  pendingEvents: number;
-  discrepancies: number;
-}
+/** A workflow's reconciliation with its discrepancies counted (they are listed once, in the report). */
+export type WorkflowSummary = Omit<WorkflowReconciliation, 'discrepancies'> & { projectId: string; discrepancies: number };
 
 export interface ReconciliationReport {
   checkedProjects: number;
