@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ERROR_CODES } from '@zs/domain';
+import { isDatabaseUnavailable } from '@zs/persistence';
 import { ApiException } from '../errors/api.exception';
 import { IDEMPOTENCY_HEADER } from './idempotency-key';
 
@@ -14,15 +15,19 @@ export function stepKeyOf(clientKey: string | undefined): string {
 /**
  * A step the engine did not answer in time may still be applied later (the update waits in
  * Temporal for a worker). The 503 says so and names the key and the route that tells the outcome.
+ * A database that failed first (before the update was sent) gets the same answer; the route then
+ * says not_applied.
  */
 export async function withOutcomeHint<T>(work: Promise<T>, key: string, outcomePath: string): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (!(err instanceof ApiException) || err.code !== ERROR_CODES.ENGINE_UNAVAILABLE) throw err;
+    const databaseDown = isDatabaseUnavailable(err);
+    if (!databaseDown && (!(err instanceof ApiException) || err.code !== ERROR_CODES.ENGINE_UNAVAILABLE)) throw err;
+    const cause = databaseDown ? 'the database is unavailable（数据库暂不可用）' : (err as ApiException).message;
     throw new ApiException(
       ERROR_CODES.ENGINE_UNAVAILABLE,
-      `${err.message}; the step may still be applied: GET ${outcomePath}/${key} tells whether it was（步骤结果未确定，请查询）`,
+      `${cause}; the step may still be applied: GET ${outcomePath}/${key} tells whether it was（步骤结果未确定，请查询）`,
       [{ field: IDEMPOTENCY_HEADER, message: key }],
       err,
     );

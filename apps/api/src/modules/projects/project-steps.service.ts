@@ -132,26 +132,30 @@ export class ProjectStepsService {
     command: C,
     idempotencyKey?: string,
   ): Promise<ProjectViewDto> {
-    const project = await this.projects.require(projectId);
-    if (idempotencyKey) {
-      const hash = requestHash({ update: update.name, command });
-      if (!(await this.idempotencyKeys.claim(`step:${projectId}`, caller.id, idempotencyKey, hash))) {
-        throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
-      }
-    }
     const key = stepKeyOf(idempotencyKey);
-    const snapshot = await withOutcomeHint(
-      this.workflows.step({
-        workflowId: project.workflowId,
-        update,
-        actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
-        command,
-        updateId: updateIdFromIdempotencyKey(caller.id, key),
-        knownStage: project.state.stage,
-      }),
+    // Wrapped whole: a database failure before the update is sent still answers with the key,
+    // whose outcome route then says not_applied, so every 503 of a step reads the same way.
+    return withOutcomeHint(
+      (async () => {
+        const project = await this.projects.require(projectId);
+        if (idempotencyKey) {
+          const hash = requestHash({ update: update.name, command });
+          if (!(await this.idempotencyKeys.claim(`step:${projectId}`, caller.id, idempotencyKey, hash))) {
+            throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
+          }
+        }
+        const snapshot = await this.workflows.step({
+          workflowId: project.workflowId,
+          update,
+          actor: { userId: caller.id, role: caller.role, displayName: caller.displayName },
+          command,
+          updateId: updateIdFromIdempotencyKey(caller.id, key),
+          knownStage: project.state.stage,
+        });
+        return toProjectView({ state: snapshot.state, workflowId: project.workflowId, runId: project.runId });
+      })(),
       key,
       `/projects/${projectId}/steps`,
     );
-    return toProjectView({ state: snapshot.state, workflowId: project.workflowId, runId: project.runId });
   }
 }

@@ -98,19 +98,23 @@ export class ServiceRequestStepsService {
     command: C,
     idempotencyKey?: string,
   ): Promise<ServiceRequestViewDto> {
-    const row = await this.requests.require(requestId);
-    await this.claim(`service:${requestId}`, caller, update.name, command, idempotencyKey);
     const key = stepKeyOf(idempotencyKey);
-    const state = await withOutcomeHint(
-      this.workflows.update(row.workflowId, update, [{ actor: actorOf(caller), command }], {
-        updateId: updateIdFromIdempotencyKey(caller.id, key),
-        // Its workflow ends once the request is closed: a later step is refused (409), not a 500.
-        errorContext: { finishedMessage: `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible` },
-      }),
+    // Wrapped whole: a database failure before the update is sent still answers with the key,
+    // whose outcome route then says not_applied, so every 503 of a step reads the same way.
+    return withOutcomeHint(
+      (async () => {
+        const row = await this.requests.require(requestId);
+        await this.claim(`service:${requestId}`, caller, update.name, command, idempotencyKey);
+        const state = await this.workflows.update(row.workflowId, update, [{ actor: actorOf(caller), command }], {
+          updateId: updateIdFromIdempotencyKey(caller.id, key),
+          // Its workflow ends once the request is closed: a later step is refused (409), not a 500.
+          errorContext: { finishedMessage: `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible` },
+        });
+        return toServiceRequestView({ state, workflowId: row.workflowId });
+      })(),
       key,
       `/service-requests/${requestId}/steps`,
     );
-    return toServiceRequestView({ state, workflowId: row.workflowId });
   }
 
   /** Remembers the key's first request in `scope`; the same key with another request is refused (422). */
