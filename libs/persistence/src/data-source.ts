@@ -17,10 +17,11 @@ import { NotificationOutbox1763900600000 } from './migrations/1763900600000-noti
 import { SlaClockReadModel1763900700000 } from './migrations/1763900700000-sla-clock-read-model';
 import { SlaClockBreachedAt1763900800000 } from './migrations/1763900800000-sla-clock-breached-at';
 import { TrustedRecord1763900900000 } from './migrations/1763900900000-trusted-record';
+import { SecurityEvents1763901000000 } from './migrations/1763901000000-security-events';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000];
 
 export interface DataSourceConfig {
   url: string;

@@ -30,3 +30,4 @@ export * from './projection/audit-event-store';
 export * from './projection/read-models';
 export * from './projection/projection-conflicts';
 export * from './reconciliation/reconciliation-reads';
+export * from './security/security-events';
