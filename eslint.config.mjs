@@ -25,15 +25,17 @@ const DEP_CONSTRAINTS = [
             },
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@temporalio/*', '@nestjs/*'] },
             { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The HMAC-SM3 payload codec (issue 9): outside the workflow sandbox, beside every Temporal client and worker.
+            { sourceTag: 'type:temporal-codec', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'], allowedExternalImports: ['@temporalio/common'] },
             // The API starts workflows by name with contract types; it never imports workflow or activity code.
             {
               sourceTag: 'type:app-api',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config', 'type:temporal-codec'],
               bannedExternalImports: ['@temporalio/worker', '@temporalio/activity'],
             },
             {
               sourceTag: 'type:app-worker',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config', 'type:activities', 'type:workflows'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config', 'type:activities', 'type:workflows', 'type:temporal-codec'],
               bannedExternalImports: ['@nestjs/*'],
             },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['*'] },

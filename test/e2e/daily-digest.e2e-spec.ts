@@ -155,7 +155,8 @@ describe('the daily digest Schedule triggered on the dev server (trigger()), con
     overdueDeadline = await intakeDeadline(overdueId);
     dueTodayDeadline = await intakeDeadline(dueTodayId);
     expect(shanghaiDate(dueTodayDeadline)).toBe(shanghaiDate(Date.now()));
-    const paused = await h.http('POST', `/projects/${pausedId}/clocks/intake_decision/pause`, { token: taskForce.token, body: { reason: '等待企业补充材料' } });
+    // The task force's clock stops while it waits for information it asked for (access/step-rules.ts).
+    const paused = await h.http('POST', `/projects/${pausedId}/intake-decision`, { token: taskForce.token, body: { action: 'request_info', missing: '等待企业补充材料' } });
     expect(paused.status).toBe(200);
     // Wait for the breach (and its escalation): the digest then finds the clock overdue.
     await eventually(

@@ -332,6 +332,9 @@ describe('signing and construction over HTTP', () => {
     await expectRefused(h, id, () => complete(id, 'company_registration', { completedOn: day(-1), evidence: '营业执照' }), 409, 'WRONG_STAGE');
     await expectRefused(h, id, () => production(id, { actualDate: day(-1), evidence: '投产' }), 409, 'WRONG_STAGE');
 
+    // Construction steps are the named commissioner's (access/step-rules.ts): psb is named first.
+    await expectRefused(h, id, () => plan(id, planBody()), 403, 'FORBIDDEN_NOT_OWNER');
+    expect((await assign(id)).status).toBe(200);
     expect((await plan(id, planBody())).status).toBe(200);
     await expectRefused(h, id, () => plan(id, planBody()), 409, 'WRONG_STAGE');
     await expectRefused(h, id, () => complete(id, 'groundbreaking', { completedOn: day(-1), evidence: '开工' }), 400, 'VALIDATION_FAILED', 'kind');
@@ -354,7 +357,7 @@ describe('signing and construction over HTTP', () => {
     expect(after.body.construction.versions).toHaveLength(1);
     expect(after.body.construction.progress).toEqual([]);
     expect(after.body.construction.nodes.filter((n: any) => n.completedOn !== null).map((n: any) => n.kind)).toEqual(['company_registration']);
-    expect(after.body.handover).toEqual({ commissioner: null });
+    expect(after.body.handover.commissioner).toMatchObject({ userId: psb.id, name: psb.displayName });
   });
 
   it('lists the milestone kinds with their Chinese labels in the reference data', async () => {
@@ -412,6 +415,7 @@ describe('signing and construction over HTTP', () => {
   // Last: its past-due node escalates in the background; the test waits until that has settled.
   it('shows a node past the end of its due day as overdue, with the escalation levels sent', async () => {
     const id = await inConstruction({ companyName: '攸县食品加工有限公司' });
+    expect((await assign(id)).status).toBe(200);
     // Template dates: company registration is due 7 days after signing, 13 days ago.
     const planned = await plan(id, planBody({}));
     expect(planned.status).toBe(200);

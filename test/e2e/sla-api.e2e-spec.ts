@@ -43,6 +43,10 @@ describe('SLA API over HTTP', () => {
   };
   const pause = (projectId: string, who: Staff, body: unknown, clock = 'intake_decision') => post(`/projects/${projectId}/clocks/${clock}/pause`, who, body);
   const resume = (projectId: string, who: Staff, body: unknown, clock = 'intake_decision') => post(`/projects/${projectId}/clocks/${clock}/resume`, who, body);
+  // The 48-hour clock stops only while the task force waits for information it asked for
+  // (access/step-rules.ts): request_info pauses it, the owner's answer resumes it.
+  const requestInfo = (projectId: string, missing: string) => post(`/projects/${projectId}/intake-decision`, taskForce, { action: 'request_info', missing });
+  const provideInfo = (projectId: string, response: string) => post(`/projects/${projectId}/intake-info`, officer, { response });
 
   const lastAdminAuditId = async (): Promise<string> => (await h.dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM admin_audit_events`))[0].id;
   const adminAuditSince = (afterId: string): Promise<AdminAuditRow[]> =>
@@ -293,7 +297,9 @@ describe('SLA API over HTTP', () => {
 
     it('pauses the intake clock with a reason: the view says paused and the remaining time stays while it waits', async () => {
       const reason = '等待企业补充近三年财务报表';
-      const paused = await pause(projectId, taskForce, { reason });
+      // Not at will: only while an information request is open.
+      await expectRefused(h, projectId, () => pause(projectId, taskForce, { reason }), 403, 'FORBIDDEN_NOT_OWNER');
+      const paused = await requestInfo(projectId, reason);
       expect(paused.status).toBe(200);
       expect(paused.body.clocks[0]).toMatchObject({ clock: 'intake_decision', status: 'paused', paused: true, stoppedAt: null });
 
@@ -314,7 +320,10 @@ describe('SLA API over HTTP', () => {
     });
 
     it('refuses a second pause (409), the wrong role (403), a missing reason (400) and an unknown clock (400), changing nothing', async () => {
-      await expectRefused(h, projectId, () => pause(projectId, ecbHead, { reason: '再次暂停' }), 409, 'WRONG_STAGE');
+      await expectRefused(h, projectId, () => pause(projectId, taskForce, { reason: '再次暂停' }), 409, 'WRONG_STAGE');
+      await expectRefused(h, projectId, () => pause(projectId, ecbHead, { reason: '再次暂停' }), 403, 'FORBIDDEN_ROLE');
+      // Waiting for the answer: not resumed by hand either, but by the owner's information.
+      await expectRefused(h, projectId, () => resume(projectId, taskForce, { reason: '材料已补齐' }), 409, 'WRONG_STAGE');
       await expectRefused(h, projectId, () => resume(projectId, officer, { reason: '材料已补齐' }), 403, 'FORBIDDEN_ROLE');
       await expectRefused(h, projectId, () => resume(projectId, auditor, { reason: '材料已补齐' }), 403, 'FORBIDDEN_ROLE');
       await expectRefused(h, projectId, () => resume(projectId, taskForce, {}), 400, 'VALIDATION_FAILED', 'reason');
@@ -327,7 +336,7 @@ describe('SLA API over HTTP', () => {
 
     it('resumes it with exactly the remaining time it had; the timeline shows who paused and resumed, and why', async () => {
       const before = await intakeClock(projectId);
-      const resumed = await resume(projectId, ecbHead, { reason: '企业已补齐财务报表' });
+      const resumed = await provideInfo(projectId, '企业已补齐财务报表');
       expect(resumed.status).toBe(200);
       const clock = resumed.body.clocks[0];
       expect(clock).toMatchObject({ status: 'running', paused: false, stoppedAt: null });
@@ -336,7 +345,7 @@ describe('SLA API over HTTP', () => {
       expect(before.remainingMs - clock.remainingMs).toBeGreaterThanOrEqual(0);
       expect(before.remainingMs - clock.remainingMs).toBeLessThan(5_000);
       expect(Date.parse(clock.deadlineAt) - Date.parse(clock.startedAt)).toBe(48 * HOUR_MS + clock.pausedMs);
-      await expectRefused(h, projectId, () => resume(projectId, ecbHead, { reason: '再次恢复' }), 409, 'WRONG_STAGE');
+      await expectRefused(h, projectId, () => resume(projectId, taskForce, { reason: '再次恢复' }), 409, 'WRONG_STAGE');
 
       const timeline = await get(`/sla/projects/${projectId}/timeline`, officer);
       expect(timeline.status).toBe(200);
@@ -344,18 +353,19 @@ describe('SLA API over HTTP', () => {
       expect(timeline.body.events.map((e: any) => [e.event, e.eventLabel, e.clock, e.actorId, e.reason])).toEqual([
         ['started', '开始计时', 'intake_decision', null, null],
         ['paused', '暂停计时', 'intake_decision', taskForce.id, '等待企业补充近三年财务报表'],
-        ['resumed', '恢复计时', 'intake_decision', ecbHead.id, '企业已补齐财务报表'],
+        ['resumed', '恢复计时', 'intake_decision', officer.id, '企业已补齐财务报表'],
       ]);
       const [started, pausedEvent, resumedEvent] = timeline.body.events;
       expect(started).toMatchObject({ clockLabel: '48小时承接研判', policyVersion: expect.any(Number), at: clock.startedAt });
       expect(Date.parse(pausedEvent.at)).toBeLessThan(Date.parse(resumedEvent.at));
-      expect(resumedEvent.deadlineAt).toBe(clock.deadlineAt);
+      // Resumed by the owner's answer (intake.info_provided): the new deadline is the view's, checked above.
+      expect(resumedEvent).toMatchObject({ clock: 'intake_decision', actorId: officer.id });
 
       const history = await get(`/projects/${projectId}/history`);
       expect(history.body.items.map((e: any) => [e.action, e.actorId, e.payload.reason])).toEqual([
         ['lead.registered', officer.id, undefined],
-        ['sla.paused', taskForce.id, '等待企业补充近三年财务报表'],
-        ['sla.resumed', ecbHead.id, '企业已补齐财务报表'],
+        ['intake.info_requested', taskForce.id, '等待企业补充近三年财务报表'],
+        ['intake.info_provided', officer.id, '企业已补齐财务报表'],
       ]);
     });
 
@@ -385,7 +395,7 @@ describe('SLA API over HTTP', () => {
       }
       freshId = await register(`株洲正常计时测试有限公司${randomUUID().slice(0, 6)}`);
       pausedFreshId = await register(`株洲暂停正常测试有限公司${randomUUID().slice(0, 6)}`);
-      expect((await pause(pausedFreshId, taskForce, { reason: '企业负责人出国考察，暂缓研判' })).status).toBe(200);
+      expect((await requestInfo(pausedFreshId, '企业负责人出国考察，待补充投资决策文件')).status).toBe(200);
     });
 
     it('lists a breached clock as overdue for its department, stage, policy and clock, and not for others', async () => {
@@ -479,7 +489,7 @@ describe('SLA API over HTTP', () => {
     it('takes an overdue clock off the overdue list while it is paused; its timeline still shows the breach', async () => {
       await eventually('the second tiny clock to be overdue', async () => ((await idsIn('/sla/overdue?policyKey=intake_decision')).includes(pausedOverdueId) ? true : undefined), 20_000);
       await eventually('the second tiny clock to escalate', async () => ((await intakeClock(pausedOverdueId)).fired.includes('escalation-1') ? true : undefined), 20_000);
-      const paused = await pause(pausedOverdueId, taskForce, { reason: '等待上级批示' });
+      const paused = await requestInfo(pausedOverdueId, '等待上级批示');
       expect(paused.status).toBe(200);
       expect(paused.body.clocks[0]).toMatchObject({ paused: true, status: 'paused' });
       expect(await idsIn('/sla/overdue?policyKey=intake_decision')).not.toContain(pausedOverdueId);
@@ -498,7 +508,7 @@ describe('SLA API over HTTP', () => {
 
       // Resumed after a pause: the deadline moves by the pause, the breach instant stays where it was.
       await new Promise((r) => setTimeout(r, 1_500));
-      expect((await resume(pausedOverdueId, taskForce, { reason: '已批示' })).status).toBe(200);
+      expect((await provideInfo(pausedOverdueId, '已批示')).status).toBe(200);
       const after = await get(`/sla/projects/${pausedOverdueId}/timeline`);
       const events = after.body.events as any[];
       expect(events.map((e) => e.event)).toEqual(['started', 'warned', 'breached', 'escalated', 'paused', 'resumed']);

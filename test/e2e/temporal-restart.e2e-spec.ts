@@ -81,7 +81,8 @@ describe('Temporal dev server restarted under running and paused clocks', () => 
     expect(b.status).toBe(201);
     const pausedId = b.body.id as string;
     projectIds.push(pausedId);
-    const paused = await h.http('POST', `/projects/${pausedId}/clocks/intake_decision/pause`, { token: taskForce.token, body: { reason: '等待企业补充材料' } });
+    // The 48-hour clock pauses while the task force waits for information it asked for (access/step-rules.ts).
+    const paused = await h.http('POST', `/projects/${pausedId}/intake-decision`, { token: taskForce.token, body: { action: 'request_info', missing: '等待企业补充材料' } });
     expect(paused.status).toBe(200);
 
     // A: a running clock short enough that its warning and breach fall after the restart.
@@ -127,7 +128,7 @@ describe('Temporal dev server restarted under running and paused clocks', () => 
     const resumed = await eventually(
       'the resume to go through the restarted server',
       async () => {
-        const res = await h.http('POST', `/projects/${pausedId}/clocks/intake_decision/resume`, { token: taskForce.token, body: { reason: '材料已补齐' } });
+        const res = await h.http('POST', `/projects/${pausedId}/intake-info`, { token: officer.token, body: { response: '材料已补齐' } });
         return res.status === 200 ? res : undefined;
       },
       30_000,

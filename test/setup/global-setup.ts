@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, removeOnOrphan, startEmbeddedPostgres, startTemporalDevServer, type RunningDevServer, type RunningPostgres } from '@zs/local-stack';
-import { runMigrations } from '@zs/persistence';
+import { ensureCheckpointKeyPair, provisionLoginRoles, runMigrations } from '@zs/persistence';
 import { buildWorkflowBundle } from '@zs/worker';
 import { STACK_ENV, type TestStackHandles } from './stack-env';
 
@@ -33,13 +34,20 @@ export default async function globalSetup(): Promise<void> {
     const failed = [pg, dev, bundled].find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     await runMigrations(postgres!.url);
+    // Issue 9: the code under test connects as zs_app; the superuser only migrated.
+    const roles = await provisionLoginRoles(postgres!.url, { app: randomBytes(18).toString('base64url'), auditor: randomBytes(18).toString('base64url') });
     const bundlePath = join(dir, 'workflow-bundle.js');
     writeFileSync(bundlePath, (bundled as PromiseFulfilledResult<{ code: string }>).value.code);
 
-    process.env[STACK_ENV.databaseUrl] = postgres!.url;
+    process.env[STACK_ENV.databaseUrl] = roles.appUrl;
+    process.env[STACK_ENV.superuserDatabaseUrl] = postgres!.url;
+    process.env[STACK_ENV.auditorDatabaseUrl] = roles.auditorUrl;
     process.env[STACK_ENV.temporalAddress] = temporal!.address;
     process.env[STACK_ENV.workflowBundle] = bundlePath;
     process.env[STACK_ENV.workDir] = dir;
+    process.env[STACK_ENV.payloadKey] = randomBytes(32).toString('hex');
+    // The audit checkpoints' key pair, made once here so parallel test files share one (test/support/audit-checkpoint-env.ts).
+    ensureCheckpointKeyPair(join(dir, 'keys'));
   } catch (err) {
     // Half-way: stop what started, then fail.
     await Promise.allSettled([(async () => temporal?.process.stop(5000))(), (async () => postgres?.stop(5000))()]);

@@ -8,6 +8,7 @@ import { createApiApp } from '@zs/api';
 import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@zs/api';
 import { createLifecycleWorker } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
+import { auditCheckpointEnv } from './audit-checkpoint-env';
 import { quietRuntime } from './quiet-runtime';
 
 export interface HttpResult<T = any> {
@@ -38,7 +39,16 @@ export interface E2eHarnessOptions {
   databaseUrl?: string;
   /** false: no worker inside the test process (the test runs worker processes of its own). */
   worker?: boolean;
+  /** More API settings (e.g. LOGIN_LOCKOUT_MINUTES), over the harness's own. */
+  apiEnv?: Record<string, string>;
 }
+
+/** The rate limits every suite runs with unless it passes its own in apiEnv. */
+export const E2E_RATE_LIMITS = {
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
+  RATE_LIMIT_LOGIN_PER_IP: '100000',
+  RATE_LIMIT_WRITES: '1000000',
+} as const;
 
 export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2eHarness> {
   const databaseUrl = opts.databaseUrl ?? stackEnv('databaseUrl');
@@ -59,6 +69,7 @@ export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2e
           namespace: 'default',
           dataSource,
           workflowBundle: { codePath: stackEnv('workflowBundle') },
+          payloadSigning: { key: stackEnv('payloadKey'), mode: 'enforce' },
         });
   let running: Promise<void> | null = worker ? worker.run() : null;
 
@@ -68,9 +79,15 @@ export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2e
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     JWT_SECRET: jwtSecret,
+    TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey'),
+    ...auditCheckpointEnv(databaseUrl),
     API_HOST: '127.0.0.1',
     API_PORT: '3000',
     TEMPORAL_UPDATE_TIMEOUT_MS: String(opts.updateTimeoutMs ?? 15_000),
+    // Suites log in and write far faster than people (all from 127.0.0.1): limits well above their
+    // pace, set here rather than weakening the defaults. http-hardening.e2e-spec sets small ones.
+    ...E2E_RATE_LIMITS,
+    ...opts.apiEnv,
   });
   const app: INestApplication = await createApiApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');

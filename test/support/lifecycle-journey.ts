@@ -15,6 +15,8 @@ import { sampleContract } from './sample-contract';
 import { OFFICER, TASK_FORCE, type TimeSkippingHarness } from './time-skipping-harness';
 
 export const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
+/** The commissioner PSB names (项目专员): the one who takes the project's construction steps (access/step-rules.ts). */
+export const COMMISSIONER: Actor = { userId: 'u-zhang', role: 'project_service_bureau', displayName: '张专员' };
 export const ESB: Actor = { userId: 'u-esb', role: 'enterprise_service_bureau', displayName: '赵静' };
 export const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', displayName: '陈刚' };
 
@@ -35,11 +37,11 @@ export async function driveToService(h: TimeSkippingHarness, lead: Partial<Lead>
   await step(handle, assignCommissionerUpdate, PSB, { commissionerUserId: 'u-zhang', commissionerName: '张专员' });
   // Due dates in the future: the template's (from past committed dates) would already be overdue.
   const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', todos: ['办理'], dueOn: addDays(today, 30) }));
-  await step(handle, establishMilestonePlanUpdate, PSB, { nodes });
-  await step(handle, logConstructionProgressUpdate, PSB, { date: today, note: '设备安装调试中' });
+  await step(handle, establishMilestonePlanUpdate, COMMISSIONER, { nodes });
+  await step(handle, logConstructionProgressUpdate, COMMISSIONER, { date: today, note: '设备安装调试中' });
   for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
-    await step(handle, completeMilestoneUpdate, PSB, { kind, completedOn: kind === 'equipment_entry' ? addDays(signedOn, 14) : today, evidence: '验收单' });
+    await step(handle, completeMilestoneUpdate, COMMISSIONER, { kind, completedOn: kind === 'equipment_entry' ? addDays(signedOn, 14) : today, evidence: '验收单' });
   }
-  const produced = await step(handle, recordProductionUpdate, PSB, { actualDate: today, evidence: '投产仪式' });
+  const produced = await step(handle, recordProductionUpdate, COMMISSIONER, { actualDate: today, evidence: '投产仪式' });
   return { projectId, handle: handle as WorkflowHandle, produced, today };
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stackEnv } from '../setup/stack-env';
+import { auditCheckpointEnv } from './audit-checkpoint-env';
 
 const ROOT = resolve(__dirname, '../..');
 const RUN_TS = join(ROOT, 'test/support/run-ts.cjs');
@@ -45,6 +46,8 @@ export async function startWorkerProcess(env: Record<string, string> = {}, opts:
       DATABASE_POOL_SIZE: '4',
       TEMPORAL_ADDRESS: stackEnv('temporalAddress'),
       WORKFLOW_BUNDLE_PATH: stackEnv('workflowBundle'),
+      TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey'),
+      ...auditCheckpointEnv(env.DATABASE_URL ?? stackEnv('databaseUrl')),
       ...env,
     },
     // The IPC channel lets run-ts.cjs kill the worker if this test process dies first.

@@ -33,6 +33,8 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const ADMIN: Actor = { userId: 'u-test-admin', role: 'admin' };
 const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
+/** The commissioner PSB names: only they (or zone leadership) take the construction steps. */
+const COMMISSIONER: Actor = { userId: 'u-zhang', role: 'project_service_bureau', displayName: '张专员' };
 
 /**
  * Cadences as policies on the time-skipping server: the follow-up cadence, a node's escalation
@@ -120,7 +122,7 @@ describe('cadence policies (time-skipping)', () => {
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     const due = dueOn(today);
     const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? due : (also[kind]?.(today) ?? far) }));
-    const { state } = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB, command: { nodes } }] });
+    const { state } = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: COMMISSIONER, command: { nodes } }] });
     return { projectId, handle: handle as WorkflowHandle, due, dueAt: endOfShanghaiDay(due), nodes: state.construction!.nodes, plan: state.construction! };
   }
 

@@ -21,6 +21,8 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * 60 * MIN;
 const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
+/** The commissioner PSB names: only they (or zone leadership) take the construction steps. */
+const COMMISSIONER: Actor = { userId: 'u-zhang', role: 'project_service_bureau', displayName: '张专员' };
 const ZHANG = { responsibleUserId: 'u-zhang', responsibleName: '张专员' };
 
 /** 建设期 on the time-skipping server: plan, completion, overdue ladder, re-baselining, weekly lists, production. */
@@ -47,7 +49,7 @@ describe('construction milestones (time-skipping)', () => {
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     const overrides = due(today);
     const nodes: PlanNodeInput[] = MILESTONE_KINDS.map((kind) => ({ kind, ...ZHANG, todos: ['准备材料'], dueOn: overrides[kind] ?? far }));
-    const planned = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB, command: { nodes } }] });
+    const planned = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: COMMISSIONER, command: { nodes } }] });
     const plannedAt = planned.state.construction!.versions[0].createdAt;
     let offset = 0;
     /** Sleeps until `ms` after the plan was laid out. */
@@ -66,7 +68,7 @@ describe('construction milestones (time-skipping)', () => {
       return rows.length >= n ? rows : undefined;
     });
   const complete = (handle: WorkflowHandle, kind: MilestoneKind, completedOn: string) =>
-    handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB, command: { kind, completedOn, evidence: '现场照片及验收单' } }] });
+    handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: COMMISSIONER, command: { kind, completedOn, evidence: '现场照片及验收单' } }] });
 
   it('shows 14 days from signing to equipment entry when the equipment enters 14 days after signing', async () => {
     const { handle, signedOn } = await projectWithPlan(30, () => ({}));
@@ -100,7 +102,7 @@ describe('construction milestones (time-skipping)', () => {
 
     const newDueOn = addDays(today, 12);
     const rebased = await handle.executeUpdate(rebaselinePlanUpdate, {
-      args: [{ actor: PSB, command: { reason: '月度计划调整：备案材料补正', changes: [{ kind: 'project_filing', dueOn: newDueOn }] } }],
+      args: [{ actor: COMMISSIONER, command: { reason: '月度计划调整：备案材料补正', changes: [{ kind: 'project_filing', dueOn: newDueOn }] } }],
     });
     expect(rebased.state.overdue).toBe(false);
     expect(rebased.state.construction!.versions.map((v) => [v.version, v.dueDates.project_filing])).toEqual([
@@ -121,7 +123,7 @@ describe('construction milestones (time-skipping)', () => {
     // Three days overdue when the plan is laid out: rungs 1 and 2 fire at once.
     await waitForEscalations(projectId, 2);
     await handle.executeUpdate(rebaselinePlanUpdate, {
-      args: [{ actor: PSB, command: { reason: '核对计划，日期不变', changes: [{ kind: 'project_filing', dueOn: addDays(today, -3) }] } }],
+      args: [{ actor: COMMISSIONER, command: { reason: '核对计划，日期不变', changes: [{ kind: 'project_filing', dueOn: addDays(today, -3) }] } }],
     });
     await h.env.sleep(DAY);
     const overdue = (await auditOf(h.dataSource, projectId)).filter((a) => a.action === 'construction.milestone_overdue');
@@ -158,7 +160,7 @@ describe('construction milestones (time-skipping)', () => {
 
   it('records production only when every other node is done, and hands over to the enterprise service bureau', async () => {
     const { projectId, handle, today } = await projectWithPlan(20, () => ({}));
-    const produce = () => handle.executeUpdate(recordProductionUpdate, { args: [{ actor: PSB, command: { actualDate: today, evidence: '投产仪式' } }] });
+    const produce = () => handle.executeUpdate(recordProductionUpdate, { args: [{ actor: COMMISSIONER, command: { actualDate: today, evidence: '投产仪式' } }] });
     await expect(produce()).rejects.toMatchObject({ cause: { type: 'WRONG_STAGE' } });
     for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) await complete(handle, kind, today);
     const produced = await produce();

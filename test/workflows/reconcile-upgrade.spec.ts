@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { decideIntakeUpdate, recordNegotiationContactUpdate } from '@zs/contracts';
 import { reconcileProject, summarize } from '@zs/api';
+import { withDatabase } from '@zs/persistence';
 import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
@@ -27,11 +28,14 @@ describe('reconciling projects started before issue 8 (time-skipping)', () => {
 
   /** Tampering behind the engine's back, the append-only trigger off only inside the transaction. */
   const tamper = (sql: string, params: unknown[]) =>
-    h.dataSource.transaction(async (m) => {
-      await m.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change');
-      await m.query(sql, params);
-      await m.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change');
-    });
+    // As the superuser: the app role the engine connects with cannot (test/e2e/database-roles.e2e-spec.ts).
+    withDatabase({ url: stackEnv('superuserDatabaseUrl'), poolSize: 1 }, (db) =>
+      db.transaction(async (m) => {
+        await m.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change');
+        await m.query(sql, params);
+        await m.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_change');
+      }),
+    );
 
   it('verifies from the first projected event and checks only the continuity of older ones', async () => {
     const stopPrevious = await h.runWorker(previousBundle, { maxCachedWorkflows: 0 });

@@ -96,6 +96,11 @@ const FRESH_SERVER_EVERY = 250;
 
 const PSB: Actor = { userId: 'u-psb', role: 'project_service_bureau', displayName: '刘洋' };
 const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', displayName: '管委会领导' };
+/**
+ * Who takes construction steps here: zone leadership, the head who may act whatever commissioner the
+ * random schedule has named (access/step-rules.ts); the bureau names only the first commissioner.
+ */
+const BUREAU_HEAD: Actor = LEADER;
 const ADMIN: Actor = { userId: 'u-admin', role: 'admin', displayName: '管理员' };
 const RESPONSIBLE = { responsibleUserId: 'u-zhang', responsibleName: '张专员' };
 
@@ -422,7 +427,7 @@ async function setUpProject(ctx: ScheduleContext, spec: ProjectSpec, index: numb
   }
   const plan = milestonePlan(spec.dueOffsets, today);
   plan.nodes.forEach((n) => project.usedDueDates.set(n.kind, new Set([n.dueOn])));
-  const lay = () => sendStep(ctx, project, establishMilestonePlanUpdate, PSB, plan, { kind: 'plan' });
+  const lay = () => sendStep(ctx, project, establishMilestonePlanUpdate, BUREAU_HEAD, plan, { kind: 'plan' });
   if (spec.planInFirstRound) return { project, planLater: lay };
   const laid = await lay();
   if (!laid) throw new Error('the milestone plan was refused at set-up');
@@ -478,17 +483,17 @@ async function runOp(ctx: ScheduleContext, op: Op, now: number): Promise<void> {
       return void (await sendStep(ctx, project, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' }, { kind: 'negotiation:conclude' }));
     case 'complete': {
       const kind = nonProductionKinds[op.x % nonProductionKinds.length];
-      return void (await sendStep(ctx, project, completeMilestoneUpdate, PSB, { kind, completedOn: back(op.y % 4), evidence: '现场照片及验收单' }, { kind: 'construction:complete', milestone: kind }));
+      return void (await sendStep(ctx, project, completeMilestoneUpdate, BUREAU_HEAD, { kind, completedOn: back(op.y % 4), evidence: '现场照片及验收单' }, { kind: 'construction:complete', milestone: kind }));
     }
     case 'progress':
-      return void (await sendStep(ctx, project, logConstructionProgressUpdate, PSB, { date: back(op.y % 3), note: `进度${op.x}` }, { kind: 'construction:progress' }));
+      return void (await sendStep(ctx, project, logConstructionProgressUpdate, BUREAU_HEAD, { date: back(op.y % 3), note: `进度${op.x}` }, { kind: 'construction:progress' }));
     case 'rebaseline': {
       const kind = MILESTONE_KINDS[op.x % MILESTONE_KINDS.length];
       const dueOn = freshDueDate(project, kind, today, (op.y % 21) - 5);
-      return void (await sendStep(ctx, project, rebaselinePlanUpdate, PSB, { reason: '月度计划调整', changes: [{ kind, dueOn }] }, { kind: 'construction:rebaseline' }));
+      return void (await sendStep(ctx, project, rebaselinePlanUpdate, BUREAU_HEAD, { reason: '月度计划调整', changes: [{ kind, dueOn }] }, { kind: 'construction:rebaseline' }));
     }
     case 'assign_commissioner':
-      return void (await sendStep(ctx, project, assignCommissionerUpdate, PSB, { commissionerUserId: `u-c${op.x}`, commissionerName: `专员${op.x}` }, { kind: 'handover:commissioner' }));
+      return void (await sendStep(ctx, project, assignCommissionerUpdate, BUREAU_HEAD, { commissionerUserId: `u-c${op.x}`, commissionerName: `专员${op.x}` }, { kind: 'handover:commissioner' }));
     case 'pause':
       return void (await sendStep(ctx, project, pauseProjectClockUpdate, pauser, { clock, reason: '等待企业补充材料' }, { kind: 'clock:pause' }));
     case 'resume':
@@ -518,9 +523,9 @@ async function runOp(ctx: ScheduleContext, op: Op, now: number): Promise<void> {
       }
       return void (await sendStep(ctx, project, provideIntakeInfoUpdate, OFFICER, { response: '阶段不符' }, { kind: 'refuse:stage', mustRefuse: true }));
     case 'refuse_production_as_milestone':
-      return void (await sendStep(ctx, project, completeMilestoneUpdate, PSB, { kind: 'production', completedOn: today, evidence: '投产' }, { kind: 'refuse:production', mustRefuse: true }));
+      return void (await sendStep(ctx, project, completeMilestoneUpdate, BUREAU_HEAD, { kind: 'production', completedOn: today, evidence: '投产' }, { kind: 'refuse:production', mustRefuse: true }));
     case 'refuse_future_progress':
-      return void (await sendStep(ctx, project, logConstructionProgressUpdate, PSB, { date: addDays(today, 60 + (op.x % 5)), note: '未来的进度' }, { kind: 'refuse:future', mustRefuse: true }));
+      return void (await sendStep(ctx, project, logConstructionProgressUpdate, BUREAU_HEAD, { date: addDays(today, 60 + (op.x % 5)), note: '未来的进度' }, { kind: 'refuse:future', mustRefuse: true }));
     case 'refuse_blank_reason':
       return void (await sendStep(ctx, project, pauseProjectClockUpdate, pauser, { clock, reason: '   ' }, { kind: 'refuse:blank', mustRefuse: true }));
     case 'refuse_closed_clock':
@@ -963,11 +968,11 @@ describe('the record can be trusted: concurrent steps, signals and timers (time-
       // transition after another, each projected before the next; the steps land in between.
       await Promise.all([
         ...nonProductionKinds.map((kind) =>
-          sendStep(ctx, project, completeMilestoneUpdate, PSB, { kind, completedOn: today, evidence: '现场照片及验收单' }, { kind: 'construction:complete', milestone: kind }),
+          sendStep(ctx, project, completeMilestoneUpdate, BUREAU_HEAD, { kind, completedOn: today, evidence: '现场照片及验收单' }, { kind: 'construction:complete', milestone: kind }),
         ),
         // The same node twice: one of the two must be refused.
-        sendStep(ctx, project, completeMilestoneUpdate, PSB, { kind: 'land_handover', completedOn: today, evidence: '重复提交' }, { kind: 'construction:complete', milestone: 'land_handover' }),
-        ...Array.from({ length: 6 }, (_, i) => sendStep(ctx, project, logConstructionProgressUpdate, PSB, { date: today, note: `进度${i}` }, { kind: 'construction:progress' })),
+        sendStep(ctx, project, completeMilestoneUpdate, BUREAU_HEAD, { kind: 'land_handover', completedOn: today, evidence: '重复提交' }, { kind: 'construction:complete', milestone: 'land_handover' }),
+        ...Array.from({ length: 6 }, (_, i) => sendStep(ctx, project, logConstructionProgressUpdate, BUREAU_HEAD, { date: today, note: `进度${i}` }, { kind: 'construction:progress' })),
       ]);
       const settled = await settle(ts, project.handle);
       checkRecord(ctx.run, settled, ctx.steps);

@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import {
   decideIntakeUpdate,
   pauseProjectClockUpdate,
+  provideIntakeInfoUpdate,
   projectStateQuery,
   recalculateSlaSignal,
   resumeProjectClockUpdate,
@@ -10,7 +11,7 @@ import { DEFAULT_POLICIES, deadlineAt, remainingMs, shanghaiDate, weekdayLookup,
 import { createSlaPolicyVersion } from '@zs/persistence';
 import { eventually } from '../support/eventually';
 import { auditOf } from '../support/read-model';
-import { startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -36,6 +37,10 @@ describe('SLA policies, pausing and recalculation (time-skipping)', () => {
   const clockOf = async (handle: WorkflowHandle): Promise<SlaClock> => (await handle.query(projectStateQuery)).state.intake.clock;
   const pause = (handle: WorkflowHandle, command: ClockPauseCommand, actor: Actor = TASK_FORCE) => handle.executeUpdate(pauseProjectClockUpdate, { args: [{ actor, command }] });
   const resume = (handle: WorkflowHandle, command: ClockPauseCommand, actor: Actor = TASK_FORCE) => handle.executeUpdate(resumeProjectClockUpdate, { args: [{ actor, command }] });
+  // The 48-hour clock pauses only while the task force waits for information it asked for
+  // (access/step-rules.ts): request_info pauses it, the owner's answer resumes it.
+  const requestInfo = (handle: WorkflowHandle, missing: string) => handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'request_info', missing } }] });
+  const provideInfo = (handle: WorkflowHandle, response: string) => handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response } }] });
   const now = async () => (await h.env.currentTimeMs());
   async function sleepUntil(ms: number) {
     const t = await now();
@@ -46,7 +51,7 @@ describe('SLA policies, pausing and recalculation (time-skipping)', () => {
     const { projectId, handle } = await h.register();
     const started = (await clockOf(handle)).startedAt;
     await sleepUntil(started + 10 * HOUR);
-    const paused = await pause(handle, { clock: 'intake_decision', reason: '等待企业补充环评材料' });
+    const paused = await requestInfo(handle, '等待企业补充环评材料');
     const pausedClock = paused.state.intake.clock;
     const remainingAtPause = remainingMs(pausedClock, pausedClock.pausedAt!);
     expect(remainingAtPause).toBe(48 * HOUR - (pausedClock.pausedAt! - started));
@@ -54,7 +59,7 @@ describe('SLA policies, pausing and recalculation (time-skipping)', () => {
     // Three days pass: the 36 h warning and the 48 h escalation do not fire while paused.
     await h.env.sleep(72 * HOUR);
     expect((await clockOf(handle)).fired).toEqual([]);
-    const resumed = (await resume(handle, { clock: 'intake_decision', reason: '材料已补齐' }, LEADER)).state.intake.clock;
+    const resumed = (await provideInfo(handle, '材料已补齐')).state.intake.clock;
     const resumedAt = pausedClock.pausedAt! + resumed.pausedMs;
     expect(resumed.pausedMs).toBeGreaterThanOrEqual(72 * HOUR);
     expect(remainingMs(resumed, resumedAt)).toBe(remainingAtPause);
@@ -67,23 +72,27 @@ describe('SLA policies, pausing and recalculation (time-skipping)', () => {
     await eventually('warning', async () => ((await clockOf(handle)).fired.includes('warning-1') ? true : undefined));
 
     const audit = await auditOf(h.dataSource, projectId);
-    expect(audit.filter((a) => a.action.startsWith('sla.')).map((a) => [a.action, a.actor_id, a.payload.reason ?? null])).toEqual([
-      ['sla.paused', TASK_FORCE.userId, '等待企业补充环评材料'],
-      ['sla.resumed', LEADER.userId, '材料已补齐'],
-      ['sla.warning', 'system', null],
+    expect(audit.filter((a) => a.action !== 'lead.registered').map((a) => [a.action, a.actor_id, a.payload.clockAction ?? null, a.payload.reason ?? null])).toEqual([
+      ['intake.info_requested', TASK_FORCE.userId, 'paused', '等待企业补充环评材料'],
+      ['intake.info_provided', OFFICER.userId, 'resumed', '材料已补齐'],
+      ['sla.warning', 'system', null, null],
     ]);
-    expect(audit.find((a) => a.action === 'sla.resumed')!.payload).toMatchObject({ remainingMs: remainingAtPause, pausedForMs: resumed.pausedMs });
+    expect(audit.find((a) => a.action === 'intake.info_provided')!.payload).toMatchObject({ pausedForMs: resumed.pausedMs });
   });
 
   it('refuses to pause twice, to resume a running clock and an unknown clock, changing nothing', async () => {
     const { projectId, handle } = await h.register();
-    await pause(handle, { clock: 'intake_decision', reason: '等待' });
     const failure = (p: Promise<unknown>) => p.then(() => 'applied', (e: { cause?: { type?: string } }) => e.cause?.type);
+    // No information request open: neither the task force nor leadership may stop the 48 hours; another bureau never.
+    expect(await failure(pause(handle, { clock: 'intake_decision', reason: '等待' }))).toBe('FORBIDDEN_NOT_OWNER');
+    expect(await failure(pause(handle, { clock: 'intake_decision', reason: '等待' }, LEADER))).toBe('FORBIDDEN_NOT_OWNER');
+    expect(await failure(pause(handle, { clock: 'intake_decision', reason: '等待' }, { userId: 'u-esb', role: 'enterprise_service_bureau' }))).toBe('FORBIDDEN_NOT_OWNER');
+    await requestInfo(handle, '等待');
     expect(await failure(pause(handle, { clock: 'intake_decision', reason: '再等' }))).toBe('WRONG_STAGE');
     expect(await failure(pause(handle, { clock: 'service_accept' as never, reason: 'x' }))).toBe('VALIDATION_FAILED');
     expect(await failure(resume(handle, { clock: 'intake_decision', reason: ' ' }))).toBe('VALIDATION_FAILED');
     expect(await failure(resume(handle, { clock: 'intake_decision', reason: 'x' }, { userId: 'u-o', role: 'investment_officer' }))).toBe('FORBIDDEN_ROLE');
-    expect((await auditOf(h.dataSource, projectId)).map((a) => a.action)).toEqual(['lead.registered', 'sla.paused']);
+    expect((await auditOf(h.dataSource, projectId)).map((a) => a.action)).toEqual(['lead.registered', 'intake.info_requested']);
   });
 
   it('a new policy version applies to new clocks only; a recalculation moves running clocks onto it, keeping elapsed and paused time', async () => {
@@ -92,9 +101,9 @@ describe('SLA policies, pausing and recalculation (time-skipping)', () => {
       const v1 = await clockOf(before);
       const started = v1.startedAt;
       await sleepUntil(started + 2 * HOUR);
-      await pause(before, { clock: 'intake_decision', reason: '等待' });
+      await requestInfo(before, '等待');
       await h.env.sleep(3 * HOUR);
-      await resume(before, { clock: 'intake_decision', reason: '继续' });
+      await provideInfo(before, '继续');
 
       const v2 = await createSlaPolicyVersion(h.dataSource, 'intake_decision', { ...DEFAULT_POLICIES.intake_decision.definition, duration: { unit: 'hours', hours: 72 } }, ADMIN, '管委会决定延长至72小时');
       const { handle: after } = await h.register();

@@ -49,6 +49,10 @@ import {
   validateServiceRequest,
   ERROR_CODES,
   assignCommissioner,
+  authorizeCommissionerAssignment,
+  authorizeConstructionStep,
+  authorizeOwnerStep,
+  authorizeProjectClock,
   completeMilestone,
   completeProject,
   concludeNegotiation,
@@ -150,26 +154,31 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   });
 
   const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id) };
-  const step = <C>(update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>, transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition) =>
-    registerStep(update, host, transition, snapshot, { clockSlots: PROJECT_PLANNED_SLOTS, cadences: PROJECT_CADENCES });
+  // `authorize`: the per-person rule of the step (access/step-rules.ts), run by the validator only
+  // (no patch gate: handlers and histories are unchanged, a refused update is not recorded).
+  const step = <C>(
+    update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>,
+    transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition,
+    authorize?: (s: ProjectState, command: C, actor: Actor) => void,
+  ) => registerStep(update, host, transition, snapshot, { clockSlots: PROJECT_PLANNED_SLOTS, cadences: PROJECT_CADENCES, authorize });
 
   step(decideIntakeUpdate, decideIntake);
-  step(provideIntakeInfoUpdate, provideIntakeInfo);
+  step(provideIntakeInfoUpdate, provideIntakeInfo, authorizeOwnerStep);
   // Handlers add no commands, so they need no version gate: projects accepted on older code can take these steps too.
-  step(recordNegotiationContactUpdate, recordNegotiationContact);
-  step(concludeNegotiationUpdate, concludeNegotiation);
-  step(signContractUpdate, signContract);
-  step(assignCommissionerUpdate, assignCommissioner);
-  step(establishMilestonePlanUpdate, establishMilestonePlan);
-  step(completeMilestoneUpdate, completeMilestone);
-  step(logConstructionProgressUpdate, logConstructionProgress);
-  step(rebaselinePlanUpdate, (s, command, actor, now) => rebaselinePlan(s, command, actor, now, { keepLadderOnSameDate: trustedSeen }));
-  step(recordProductionUpdate, recordProduction);
+  step(recordNegotiationContactUpdate, recordNegotiationContact, authorizeOwnerStep);
+  step(concludeNegotiationUpdate, concludeNegotiation, authorizeOwnerStep);
+  step(signContractUpdate, signContract, authorizeOwnerStep);
+  step(assignCommissionerUpdate, assignCommissioner, authorizeCommissionerAssignment);
+  step(establishMilestonePlanUpdate, establishMilestonePlan, authorizeConstructionStep);
+  step(completeMilestoneUpdate, completeMilestone, authorizeConstructionStep);
+  step(logConstructionProgressUpdate, logConstructionProgress, authorizeConstructionStep);
+  step(rebaselinePlanUpdate, (s, command, actor, now) => rebaselinePlan(s, command, actor, now, { keepLadderOnSameDate: trustedSeen }), authorizeConstructionStep);
+  step(recordProductionUpdate, recordProduction, authorizeConstructionStep);
   step(recordFulfilmentCheckUpdate, recordFulfilmentCheck);
   step(completeProjectUpdate, completeProject);
   step(terminateContractUpdate, terminateContract);
-  step(pauseProjectClockUpdate, pauseProjectClock);
-  step(resumeProjectClockUpdate, resumeProjectClock);
+  step(pauseProjectClockUpdate, pauseProjectClock, authorizeProjectClock('pause'));
+  step(resumeProjectClockUpdate, resumeProjectClock, authorizeProjectClock('resume'));
 
   // Kept for the run only: a request concerns the clocks open when it arrives, which replan at once.
   const recalculations: RecalculationRequest[] = [];

@@ -16,6 +16,7 @@ import {
 } from '@zs/contracts';
 import {
   acceptServiceRequest,
+  authorizeServiceClock,
   CLOCK_LABELS,
   pauseServiceClock,
   SERVICE_PLANNED_SLOTS,
@@ -110,13 +111,15 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
   const step = <C>(
     update: UpdateDefinition<ServiceRequestState, [StepUpdate<C>]>,
     transition: (s: ServiceRequestState, command: C, actor: Actor, now: number) => ServiceTransition,
-  ) => registerStep(update, host, transition, () => state, { clockSlots: SERVICE_PLANNED_SLOTS });
+    authorize?: (s: ServiceRequestState, command: C, actor: Actor) => void,
+  ) => registerStep(update, host, transition, () => state, { clockSlots: SERVICE_PLANNED_SLOTS, authorize });
   step(acceptServiceRequestUpdate, acceptServiceRequest);
   step(transferServiceRequestUpdate, transferServiceRequest);
   step(resolveServiceRequestUpdate, resolveServiceRequest);
   step(rateServiceRequestUpdate, rateServiceRequest);
-  step(pauseServiceClockUpdate, pauseServiceClock);
-  step(resumeServiceClockUpdate, resumeServiceClock);
+  // Only the clock's owner pauses or resumes it (access/step-rules.ts; validator only, histories unchanged).
+  step(pauseServiceClockUpdate, pauseServiceClock, authorizeServiceClock('pause'));
+  step(resumeServiceClockUpdate, resumeServiceClock, authorizeServiceClock('resume'));
 
   const recalculations: RecalculationRequest[] = [];
   setHandler(recalculateSlaSignal, (request) => {

@@ -46,7 +46,13 @@ export interface StepHost<S, T> {
   applied(updateId: string): boolean;
 }
 
-export interface StepOptions<S> {
+export interface StepOptions<S, C = unknown> {
+  /**
+   * Who of the permitted role may take the step on this subject (access/step-rules.ts), checked by
+   * the validator only: a refusal leaves no history, and the handler writes what it always wrote,
+   * so recorded histories replay unchanged. Throws a DomainError (FORBIDDEN_NOT_OWNER).
+   */
+  authorize?: (state: S, command: C, actor: Actor) => void;
   /** Clocks the step may start, planned before it is applied. */
   clockSlots?: PlannedSlot<S>[];
   /** Cadences the step may start, whose policies are resolved before it is applied. */
@@ -64,7 +70,7 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
   host: StepHost<S, T>,
   transition: (s: S, command: C, actor: Actor, now: number) => T,
   answer: () => R,
-  { clockSlots = [], cadences = [] }: StepOptions<S> = {},
+  { clockSlots = [], cadences = [], authorize }: StepOptions<S, C> = {},
 ): void {
   const legacy = withClockPlanning(clockSlots, host.getState, transition, cadences);
   setHandler(
@@ -101,6 +107,7 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
         const updateId = currentUpdateInfo()?.id;
         if (updateId && host.applied(updateId)) return;
         attempt(() => transition(host.getState(), command, actor, Date.now()));
+        if (authorize) attempt(() => authorize(host.getState(), command, actor));
       },
     },
   );

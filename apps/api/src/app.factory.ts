@@ -1,13 +1,15 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { ApiConfig } from '@zs/config';
+import { assertSm3SelfTest } from '@zs/persistence';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { configureBodyParsers, configureTrustProxy, securityHeaders } from './common/http-hardening/http-hardening';
 import { correlationIdMiddleware } from './common/http/correlation-id.middleware';
 import { requestLogMiddleware } from './common/http/request-log.middleware';
 import { createApiLogger } from './common/logging/api-logger';
 import { createValidationPipe } from './common/validation/validation.pipe';
-import { setupSwagger } from './swagger.setup';
+import { DOCS_PATH, setupSwagger } from './swagger.setup';
 
 export interface CreateApiAppOptions {
   /** Defaults to the structured JSON logger at config.LOG_LEVEL; `false` silences Nest. */
@@ -19,20 +21,27 @@ export interface CreateApiAppOptions {
  * configured address, e2e tests on port 0.
  */
 export async function createApiApp(config: ApiConfig, options: CreateApiAppOptions = {}): Promise<INestApplication> {
+  // The audit chain is SM3 (GB/T 32905): refuse to start where it is missing or wrong.
+  assertSm3SelfTest();
   const app = await NestFactory.create(AppModule.forRoot(config), {
     logger: options.logger ?? createApiLogger(config),
     bufferLogs: false,
     abortOnError: false,
+    // Ours, with size and nesting limits, registered below after the correlation id and the headers.
+    bodyParser: false,
   });
-  // Before the body parser (registered in init), so even a malformed body's 400 carries the id.
+  configureTrustProxy(app, config.API_TRUST_PROXY);
+  // Before the body parser, so even a malformed body's 400 carries the id and the security headers.
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware);
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  app.use(securityHeaders(DOCS_PATH));
+  configureBodyParsers(app, config);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
-  setupSwagger(app);
+  if (config.API_DOCS_ENABLED) setupSwagger(app);
   await app.init();
   return app;
 }

@@ -15,6 +15,7 @@ import { StepOutcomesModule } from './modules/step-outcomes/step-outcomes.module
 import { ProjectionConflictsModule } from './modules/projection-conflicts/projection-conflicts.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { RateLimitModule } from './common/http-hardening/rate-limit';
 
 /** Built from a validated config (not process.env), so tests can run several apps side by side. */
 @Module({})
@@ -38,6 +39,8 @@ export class AppModule {
         ReferenceDataModule,
         CalendarModule,
         AuditModule,
+        // Last: its global guard must run after the token guard (writes are counted per account).
+        RateLimitModule.forRoot(config),
       ],
     };
   }

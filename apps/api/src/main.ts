@@ -25,7 +25,8 @@ async function bootstrap(): Promise<void> {
   const anyHost = config.API_HOST === '0.0.0.0' || config.API_HOST === '::';
   const shownHost = anyHost ? 'localhost' : config.API_HOST.includes(':') ? `[${config.API_HOST}]` : config.API_HOST;
   const base = `http://${shownHost}:${config.API_PORT}`;
-  logger.log(`API listening on ${base} (bound to ${config.API_HOST}); docs at ${base}/${DOCS_PATH}, OpenAPI at ${base}/${DOCS_PATH}-json`, 'Bootstrap');
+  const docs = config.API_DOCS_ENABLED ? `docs at ${base}/${DOCS_PATH}, OpenAPI at ${base}/${DOCS_PATH}-json` : 'docs disabled (API_DOCS_ENABLED=false)';
+  logger.log(`API listening on ${base} (bound to ${config.API_HOST}); ${docs}`, 'Bootstrap');
 }
 
 bootstrap().catch((err: unknown) => {

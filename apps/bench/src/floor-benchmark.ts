@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { repoRoot } from '@zs/config';
+import { signedDataConverter } from '@zs/temporal-codec';
 import { buildWorkflowBundle } from '@zs/worker';
 import { floorWorkflow, pingUpdate, stopSignal } from './floor.workflow';
 import { summarize, timed, type LatencySummary } from './stats';
@@ -15,9 +16,11 @@ export async function measureBareUpdate(address: string, samples: number, warmup
   const taskQueue = `bench-floor-${randomUUID()}`;
   const { code } = await buildWorkflowBundle(join(repoRoot(), 'apps/bench/src/floor.workflow.ts'));
   const nativeConnection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { code } });
+  // Signed as the engine's own payloads are (issue 9), so the floor pays the same codec cost; a key of its own.
+  const dataConverter = signedDataConverter({ key: randomBytes(32), mode: 'enforce' });
+  const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { code }, dataConverter });
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter });
   try {
     return await worker.runUntil(async () => {
       const handle = await client.workflow.start(floorWorkflow, { taskQueue, workflowId: `bench-floor-${randomUUID()}` });

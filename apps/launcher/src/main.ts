@@ -27,7 +27,10 @@ function envPort(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? join(repoRoot(), '.data');
   const embeddedDb = !process.env.DATABASE_URL;
-  const seedDemo = (process.env.SEED_DEMO_USERS ?? (embeddedDb ? 'true' : 'false')) === 'true';
+  // Demo accounts (one published password) only ever go into the embedded database: with
+  // DATABASE_URL set, SEED_DEMO_USERS=true is refused rather than obeyed.
+  const seedDemo = embeddedDb && (process.env.SEED_DEMO_USERS ?? 'true') === 'true';
+  if (!embeddedDb && process.env.SEED_DEMO_USERS === 'true') out('SEED_DEMO_USERS=true ignored: demo users are only seeded into the embedded database, never into DATABASE_URL');
   const demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
   const runner = new EngineStackRunner({
@@ -35,6 +38,8 @@ async function main(): Promise<void> {
     persistent: true,
     temporalAddress: process.env.TEMPORAL_ADDRESS || undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
+    // With your own PostgreSQL: DATABASE_URL is the app role's, MIGRATION_DATABASE_URL the superuser's (README "Database roles").
+    migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL || undefined,
     temporalPort: envPort('TEMPORAL_PORT', 7233),
     temporalUiPort: envPort('TEMPORAL_UI_PORT', 8233),
     postgresPort: envPort('POSTGRES_PORT', 54329),

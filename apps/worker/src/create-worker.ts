@@ -2,6 +2,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { LIFECYCLE_TASK_QUEUE } from '@zs/contracts';
 import { createActivities, type WorkdayCalendar } from '@zs/activities';
 import type { Database } from '@zs/persistence';
+import { signedDataConverter, type PayloadSigning } from '@zs/temporal-codec';
+import { untrustedPayloadSinks, type SinkLog } from './untrusted-payload-sink';
 
 export interface LifecycleWorkerOptions {
   connection: NativeConnection;
@@ -15,6 +17,14 @@ export interface LifecycleWorkerOptions {
   shutdownGraceTime?: number;
   /** The working-day calendar; default: the Chinese dataset plus the zone's overrides in the database. */
   calendar?: WorkdayCalendar;
+  /**
+   * Issue 9: signs every payload the worker writes and refuses unsigned or altered ones (the
+   * production worker and the e2e harness always pass it). Without it (time-skipping tests,
+   * whose test client does not sign) payloads are neither signed nor checked.
+   */
+  payloadSigning?: PayloadSigning;
+  /** Where the worker reports refused payloads (they are also recorded as security events). */
+  log?: SinkLog;
 }
 
 export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Worker> {
@@ -24,6 +34,8 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     taskQueue: opts.taskQueue ?? LIFECYCLE_TASK_QUEUE,
     workflowBundle: opts.workflowBundle,
     activities: createActivities({ dataSource: opts.dataSource, calendar: opts.calendar }),
+    ...(opts.payloadSigning ? { dataConverter: signedDataConverter(opts.payloadSigning) } : {}),
+    sinks: untrustedPayloadSinks(opts.dataSource, opts.log),
     // Explicit: the default grows with the heap and can exhaust memory with years-long projects.
     maxCachedWorkflows: opts.maxCachedWorkflows ?? 1000,
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions ?? 100,

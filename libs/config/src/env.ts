@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditChainEnv } from './audit-chain-env';
+import { httpHardeningEnv } from './http-hardening-env';
 
 /** Thrown at start-up when the environment is unusable; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -23,6 +25,22 @@ const common = {
 
 /** An empty variable (`SMTP_HOST=` in a compose file) means unset. */
 const unsetIfBlank = (v: unknown) => (v === '' ? undefined : v);
+
+/**
+ * Issue 9: every payload written to Temporal is signed (HMAC-SM3, libs/temporal-codec) with this
+ * key, shared by the API, the worker and the tools; `npm start` generates one into its data folder.
+ * accept-unsigned is for an installation upgraded from before signing, while runs started then are open.
+ */
+export const temporalPayloadSigningEnv = {
+  TEMPORAL_PAYLOAD_KEY: z
+    .string({ error: 'is required (at least 32 bytes, e.g. `openssl rand -hex 32`): the key that signs Temporal payloads' })
+    .refine((v) => Buffer.byteLength(v, 'utf8') >= 32, 'must be at least 32 bytes'),
+  TEMPORAL_PAYLOAD_SIGNING: z.preprocess(
+    unsetIfBlank,
+    z.enum(['enforce', 'accept-unsigned'], { error: 'must be enforce or accept-unsigned' }).default('enforce'),
+  ),
+};
+
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 
 /**
@@ -69,10 +87,20 @@ export const apiEnvSchema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   JWT_SECRET: z.string({ error: 'is required (at least 32 characters)' }).min(32, 'must be at least 32 characters'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  /** Issue 9 (identity): consecutive failed logins that lock an account, and for how long (fractions allowed, e.g. 0.05 in tests). */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  /** Every failed login is answered no sooner than this after it arrived, whoever the name belongs to. */
+  LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(400),
+  /** How long the token guard may reuse an account's state (role, active, token version) it read; 0: read it on every request. */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** How long an HTTP step waits for the workflow before answering 503. */
   TEMPORAL_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Set by the launcher (npm start): its status file, whose restart counts GET /health shows. */
   SUPERVISOR_STATUS_FILE: z.preprocess(unsetIfBlank, z.string().optional()),
+  ...temporalPayloadSigningEnv,
+  ...auditChainEnv,
+  ...httpHardeningEnv,
 });
 
 export const workerEnvSchema = z.object({
@@ -81,6 +109,8 @@ export const workerEnvSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(10).default(1000),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  ...temporalPayloadSigningEnv,
+  ...auditChainEnv,
   ...notificationDelivery,
 }).superRefine(requireMailFromWithSmtp);
 

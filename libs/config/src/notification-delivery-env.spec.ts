@@ -1,6 +1,6 @@
 import { ConfigError, loadWorkerConfig } from './env';
 
-const base = { DATABASE_URL: 'postgres://zs:zs@localhost:5432/zs' };
+const base = { DATABASE_URL: 'postgres://zs:zs@localhost:5432/zs', TEMPORAL_PAYLOAD_KEY: 'k'.repeat(32) };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

@@ -7,3 +7,4 @@ export * from './sla-clocks';
 export * from './daily-digest';
 export * from './sla-recalculation';
 export * from './projection';
+export * from './untrusted-payload';

@@ -6,11 +6,19 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN_ROLE: 'FORBIDDEN_ROLE',
+  /** The role may take the step, but not this person on this project (step-rules.ts). */
+  FORBIDDEN_NOT_OWNER: 'FORBIDDEN_NOT_OWNER',
   NOT_FOUND: 'NOT_FOUND',
   WRONG_STAGE: 'WRONG_STAGE',
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   ENGINE_UNAVAILABLE: 'ENGINE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  /** The account must change its (temporary) password before anything but POST /auth/password and logout. */
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  /** A request body over the size limit (API_BODY_LIMIT_KB). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** Too many logins or writes in the window; the answer's Retry-After says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

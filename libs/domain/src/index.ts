@@ -37,3 +37,7 @@ export * from './sla/cadence-planning';
 export * from './project/project-cadences';
 export * from './sla/daily-digest';
 export * from './audit/reconcile';
+export * from './identity/password-policy';
+export * from './identity/login-lockout';
+export * from './access/step-rules';
+export * from './access/state-rules';

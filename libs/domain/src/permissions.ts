@@ -14,11 +14,15 @@ export const PERMISSIONS = {
   'negotiation.record_contact': ['investment_officer', 'economic_cooperation_bureau_head'],
   'negotiation.conclude': ['investment_officer', 'economic_cooperation_bureau_head'],
   'signing.record_contract': ['investment_officer', 'economic_cooperation_bureau_head'],
-  'handover.assign_commissioner': ['project_service_bureau'],
-  'construction.manage_plan': ['project_service_bureau'],
-  'construction.complete_milestone': ['project_service_bureau'],
-  'construction.log_progress': ['project_service_bureau'],
-  'construction.record_production': ['project_service_bureau'],
+  /**
+   * Construction: the Project Service Bureau, and zone leadership as its head (no PSB head role
+   * exists). Which person of these roles may act on a project is access/step-rules.ts.
+   */
+  'handover.assign_commissioner': ['project_service_bureau', 'zone_leadership'],
+  'construction.manage_plan': ['project_service_bureau', 'zone_leadership'],
+  'construction.complete_milestone': ['project_service_bureau', 'zone_leadership'],
+  'construction.log_progress': ['project_service_bureau', 'zone_leadership'],
+  'construction.record_production': ['project_service_bureau', 'zone_leadership'],
   'fulfilment.check': ['enterprise_service_bureau', 'economic_cooperation_bureau_head'],
   /** Completing a project or terminating its contract is a leadership decision. */
   'project.close': ['zone_leadership'],
@@ -28,8 +32,8 @@ export const PERMISSIONS = {
   'service.handle': ['enterprise_service_bureau', 'project_service_bureau'],
   'service.rate': ['enterprise_service_bureau'],
   'project.read': [...ROLES],
-  /** 暂停/恢复计时 with a recorded reason (e.g. waiting for the firm): the bureaus that own clocks and their superiors. */
-  'sla.pause_clock': ['intake_task_force', 'economic_cooperation_bureau_head', 'project_service_bureau', 'enterprise_service_bureau', 'zone_leadership'],
+  /** 暂停/恢复计时 with a recorded reason (e.g. waiting for the firm): the bureaus that own clocks and zone leadership (CLOCK_OWNERS in access/step-rules.ts says whose clock is whose). */
+  'sla.pause_clock': ['intake_task_force', 'project_service_bureau', 'enterprise_service_bureau', 'zone_leadership'],
   'sla.read': [...ROLES],
   /** Time limits are zone policy: administrators keep them, and ask running clocks to adopt a change. */
   'sla.policy.manage': ['admin'],
@@ -42,6 +46,13 @@ export const PERMISSIONS = {
   'calendar.manage': ['admin'],
   /** 对账: compare the audit log and read models with the workflows' own histories (issue 8). */
   'audit.reconcile': ['auditor', 'zone_leadership', 'admin'],
+  /** 完整性验证: recompute the SM3 hash chains, the ledger and the signed checkpoints (issue 9). */
+  'audit.verify': ['auditor', 'zone_leadership', 'admin'],
+  /** Accounts (issue 9): revoke a user's tokens, reset a password to a temporary one. */
+  'users.manage': ['admin'],
+  /** 安全审计: logins, failures, lockouts, logouts, password changes, revocations; and the administrators' actions. */
+  'audit.security_events.read': ['auditor', 'zone_leadership', 'admin'],
+  'audit.admin_events.read': ['auditor', 'zone_leadership', 'admin'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

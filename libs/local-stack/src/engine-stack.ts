@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@zs/config';
-import { runMigrations } from '@zs/persistence';
+import { EMBEDDED_DATABASE_ROLES_FILE, readEmbeddedRolePasswords, repoRoot, type EmbeddedRolePasswords } from '@zs/config';
+import { DATABASE_ROLES, ensureCheckpointKeyPair, provisionLoginRoles, runMigrations } from '@zs/persistence';
 import { prepareEmbeddedPostgres } from './embedded-postgres';
 import { startProcess, type ManagedProcess } from './managed-process';
+import { ensureDevPayloadSigning } from './payload-signing';
 import { freePort, portAcceptsConnections, waitFor } from './ports';
 import { StoppedError, Supervisor, type BackoffPolicy, type SupervisorStatus } from './supervisor';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -17,6 +18,8 @@ export interface EngineStackOptions {
   /** External services; when absent the embedded ones are started. */
   temporalAddress?: string;
   databaseUrl?: string;
+  /** With an external databaseUrl (the app role's): the superuser URL migrations run with (default: databaseUrl). */
+  migrationDatabaseUrl?: string;
   temporalPort?: number;
   temporalUiPort?: number;
   postgresPort?: number;
@@ -35,7 +38,10 @@ export interface EngineStack {
   apiUrl: string;
   temporalAddress: string;
   temporalUiUrl: string | null;
+  /** What the worker and API connect with: zs_app on the embedded database (README "Database roles"). */
   databaseUrl: string;
+  /** The read-only zs_auditor's URL on the embedded database (null with an external one). */
+  auditorDatabaseUrl: string | null;
   jwtSecret: string;
   /** Where the supervisor's status is written (also given to the API as SUPERVISOR_STATUS_FILE). */
   statusFile: string;
@@ -52,6 +58,32 @@ const STOP_ORDER = [STACK_CHILDREN.api, STACK_CHILDREN.worker, STACK_CHILDREN.te
 export const STATUS_FILE_ENV = 'SUPERVISOR_STATUS_FILE';
 
 /** A development secret kept under the data folder, so tokens survive a restart. */
+/**
+ * The audit checkpoints' key pair and file in the data folder (made once), unless the
+ * environment names its own: the worker signs with the private key, the API verifies.
+ */
+function auditCheckpointEnv(dataDir: string): NodeJS.ProcessEnv {
+  const keys = ensureCheckpointKeyPair(join(dataDir, 'keys'));
+  return {
+    AUDIT_CHECKPOINT_PRIVATE_KEY_FILE: process.env.AUDIT_CHECKPOINT_PRIVATE_KEY_FILE || keys.privateKeyFile,
+    AUDIT_CHECKPOINT_PUBLIC_KEY_FILE: process.env.AUDIT_CHECKPOINT_PUBLIC_KEY_FILE || keys.publicKeyFile,
+    AUDIT_CHECKPOINT_FILE: process.env.AUDIT_CHECKPOINT_FILE || join(dataDir, 'audit', 'checkpoints.jsonl'),
+  };
+}
+
+/**
+ * The passwords of zs_app and zs_auditor on the embedded database: generated once (rather than
+ * fixed dev passwords, which anyone on the machine would know) and kept with the JWT secret in the
+ * data folder, mode 0600, so a restart (and `npm run audit:reconcile`) finds them again.
+ */
+function embeddedRolePasswords(dataDir: string): EmbeddedRolePasswords {
+  const existing = readEmbeddedRolePasswords(dataDir);
+  if (existing) return existing;
+  const passwords = { app: randomBytes(24).toString('base64url'), auditor: randomBytes(24).toString('base64url') };
+  writeFileSync(join(dataDir, EMBEDDED_DATABASE_ROLES_FILE), `${JSON.stringify(passwords)}\n`, { mode: 0o600 });
+  return passwords;
+}
+
 function devJwtSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -119,6 +151,13 @@ export class EngineStackRunner {
     const { opts, log, supervisor } = this;
     const root = repoRoot();
     const logs = join(opts.dataDir, 'logs');
+    // Issue 9: the payload key, before Temporal starts (a Temporal database older than the key marks an upgrade).
+    const signing = process.env.TEMPORAL_PAYLOAD_KEY
+      ? null
+      : ensureDevPayloadSigning(opts.dataDir, { temporalDbFile: opts.persistent && !opts.temporalAddress ? join(opts.dataDir, 'temporal/temporal.db') : undefined });
+    if (signing?.origin === 'generated-for-upgrade') {
+      log(`Temporal payloads are signed from now on; runs started before accept unsigned payloads (${join(opts.dataDir, 'temporal-payload-signing')}: set it to enforce once they are closed)`);
+    }
 
     const temporalPart = async (): Promise<{ address: string; uiUrl: string | null }> => {
       if (opts.temporalAddress) return { address: opts.temporalAddress, uiUrl: null };
@@ -174,10 +213,19 @@ export class EngineStackRunner {
       throw temporal.status === 'rejected' ? temporal.reason : (postgres as PromiseRejectedResult).reason;
     }
     const temporalAddress = temporal.value.address;
-    const databaseUrl = postgres.value;
+    // Issue 9: the superuser only migrates; on the embedded database the worker and API connect as
+    // zs_app, whose password (and zs_auditor's) is generated once into the data folder.
+    const migrationDatabaseUrl = opts.databaseUrl ? (opts.migrationDatabaseUrl ?? opts.databaseUrl) : postgres.value;
     this.check();
-    const applied = await runMigrations(databaseUrl);
+    const applied = await runMigrations(migrationDatabaseUrl);
     log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+    this.check();
+    let databaseUrl = postgres.value;
+    let auditorDatabaseUrl: string | null = null;
+    if (!opts.databaseUrl) {
+      ({ appUrl: databaseUrl, auditorUrl: auditorDatabaseUrl } = await provisionLoginRoles(migrationDatabaseUrl, embeddedRolePasswords(opts.dataDir)));
+      log(`database roles: worker and API connect as ${DATABASE_ROLES.app}, read-only tools as ${DATABASE_ROLES.auditor} (passwords in ${join(opts.dataDir, EMBEDDED_DATABASE_ROLES_FILE)})`);
+    }
     this.check();
     await opts.afterMigrations?.(databaseUrl);
     this.check();
@@ -189,6 +237,8 @@ export class EngineStackRunner {
       ...process.env,
       // The worker drains within this, so a Ctrl-C stops everything well within 15 s.
       WORKER_SHUTDOWN_GRACE_MS: process.env.WORKER_SHUTDOWN_GRACE_MS ?? '5000',
+      ...(signing ? { TEMPORAL_PAYLOAD_KEY: signing.key, TEMPORAL_PAYLOAD_SIGNING: process.env.TEMPORAL_PAYLOAD_SIGNING || signing.mode } : {}),
+      ...auditCheckpointEnv(opts.dataDir),
       ...opts.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
@@ -224,6 +274,7 @@ export class EngineStackRunner {
       temporalAddress,
       temporalUiUrl: temporal.value.uiUrl,
       databaseUrl,
+      auditorDatabaseUrl,
       jwtSecret,
       statusFile: this.statusFile,
       status: () => supervisor.status(),

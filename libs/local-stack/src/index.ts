@@ -7,3 +7,4 @@ export * from './embedded-postgres';
 export * from './engine-stack';
 export * from './supervisor';
 export * from './orphan-reaper';
+export * from './payload-signing';

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Database } from './database';
 import { seedDefaultSlaPolicies } from './sla/sla-policy-store';
+import { applyDatabaseRoles } from './roles/database-roles';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { DepartmentWebhookEntity } from './entities/department-webhook.entity';
 import { NotificationOutboxEntity } from './entities/notification-outbox.entity';
@@ -18,10 +19,13 @@ import { SlaClockReadModel1763900700000 } from './migrations/1763900700000-sla-c
 import { SlaClockBreachedAt1763900800000 } from './migrations/1763900800000-sla-clock-breached-at';
 import { TrustedRecord1763900900000 } from './migrations/1763900900000-trusted-record';
 import { SecurityEvents1763901000000 } from './migrations/1763901000000-security-events';
+import { Identity1763901100000 } from './migrations/1763901100000-identity';
+import { AuditChain1763901200000 } from './migrations/1763901200000-audit-chain';
+import { DatabaseRoles1763901300000 } from './migrations/1763901300000-database-roles';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000];
 
 export interface DataSourceConfig {
   url: string;
@@ -71,6 +75,8 @@ export async function runMigrations(url: string): Promise<string[]> {
     const applied = await ds.runMigrations({ transaction: 'each' });
     // Reference data the engine cannot run without; idempotent, so safe after every migration run.
     await seedDefaultSlaPolicies(ds);
+    // Ownership and grants for every table, including those later migrations added (idempotent).
+    await ds.transaction((tx) => applyDatabaseRoles(tx));
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();

@@ -1,14 +1,30 @@
-import { runMigrations } from './data-source';
+import { runMigrations, withDatabase } from './data-source';
+import { DATABASE_ROLES, setLoginPasswords } from './roles/database-roles';
+import { loadMigrationConfig, type MigrationConfig } from './roles/migration-env';
 
-/** `npm run migrate`: applies pending migrations to DATABASE_URL (production deploys run this before the apps). */
+/**
+ * `npm run migrate`: applies pending migrations with MIGRATION_DATABASE_URL (a superuser; falls
+ * back to DATABASE_URL), hands every table to zs_owner and grants zs_app / zs_auditor their
+ * rights; with DATABASE_APP_PASSWORD / DATABASE_AUDITOR_PASSWORD, lets those roles log in with
+ * them (production deploys run this before the apps; re-running it rotates the passwords).
+ */
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    process.stderr.write('DATABASE_URL is required (postgres://user:password@host:port/database)\n');
+  let config: MigrationConfig;
+  try {
+    config = loadMigrationConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);
   }
-  const applied = await runMigrations(url);
+  const applied = await runMigrations(config.migrationUrl);
   process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+  if (config.appPassword || config.auditorPassword) {
+    await withDatabase({ url: config.migrationUrl, poolSize: 1, applicationName: 'zhaoshang-migrate' }, (db) =>
+      setLoginPasswords(db, { app: config.appPassword, auditor: config.auditorPassword }),
+    );
+    const set = [config.appPassword && DATABASE_ROLES.app, config.auditorPassword && DATABASE_ROLES.auditor].filter(Boolean);
+    process.stdout.write(`login enabled for: ${set.join(', ')}\n`);
+  }
 }
 
 main().catch((err) => {

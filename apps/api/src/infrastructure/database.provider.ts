@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { ApiConfig } from '@zs/config';
-import { closeDatabase, openDatabase, type Database } from '@zs/persistence';
+import { checkLeastPrivilege, closeDatabase, openDatabase, type Database } from '@zs/persistence';
 import { API_CONFIG } from './api-config.provider';
 
 /**
@@ -16,8 +16,14 @@ export const DATABASE = Symbol('Database');
 export const databaseProvider: Provider = {
   provide: DATABASE,
   inject: [API_CONFIG],
-  useFactory: (config: ApiConfig): Promise<Database> =>
-    openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-api' }),
+  useFactory: async (config: ApiConfig): Promise<Database> => {
+    const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-api' });
+    await checkLeastPrivilege(db, config.NODE_ENV, (m) => new Logger('Database').warn(m)).catch(async (err: unknown) => {
+      await closeDatabase(db);
+      throw err;
+    });
+    return db;
+  },
 };
 
 /** The keys InfrastructureModule exports for the pool. */

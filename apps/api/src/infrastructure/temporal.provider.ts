@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '@zs/config';
+import { signedDataConverter, temporalTlsFromEnv } from '@zs/temporal-codec';
 import { API_CONFIG } from './api-config.provider';
 
 /**
@@ -10,13 +11,19 @@ import { API_CONFIG } from './api-config.provider';
 export const temporalConnectionProvider: Provider = {
   provide: Connection,
   inject: [API_CONFIG],
-  useFactory: (config: ApiConfig): Connection => Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+  useFactory: (config: ApiConfig): Connection => Connection.lazy({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsFromEnv() }),
 };
 
 export const temporalClientProvider: Provider = {
   provide: Client,
   inject: [Connection, API_CONFIG],
-  useFactory: (connection: Connection, config: ApiConfig): Client => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+  // Issue 9: every payload the API writes is signed (HMAC-SM3); the worker refuses any that is not.
+  useFactory: (connection: Connection, config: ApiConfig): Client =>
+    new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: signedDataConverter({ key: config.TEMPORAL_PAYLOAD_KEY, mode: config.TEMPORAL_PAYLOAD_SIGNING }),
+    }),
 };
 
 @Injectable()

@@ -21,6 +21,7 @@ describe('mapWorkflowError', () => {
 
   it.each([
     ['FORBIDDEN_ROLE', 403],
+    ['FORBIDDEN_NOT_OWNER', 403],
     ['WRONG_STAGE', 409],
     ['NOT_FOUND', 404],
   ])('turns %s into %i', (type, status) => {

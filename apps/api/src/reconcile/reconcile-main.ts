@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadReconcilerConfig } from '@zs/config';
+import { signedDataConverter, temporalTlsFromEnv } from '@zs/temporal-codec';
 import { withDatabase, reconciliationProjectPage } from '@zs/persistence';
 import { reconcileProject, reconcileProjects, summarize, type ProjectReconciliation, type ReconciliationReport } from '../modules/audit/project-reconciler';
 
@@ -93,9 +94,11 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: 10_000 });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: 10_000, tls: temporalTlsFromEnv() });
   try {
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    // Signed like the API's client (issue 9): it reads what the worker signed, and its queries carry signed arguments.
+    const dataConverter = signedDataConverter({ key: config.TEMPORAL_PAYLOAD_KEY, mode: config.TEMPORAL_PAYLOAD_SIGNING });
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
     return await withDatabase({ url: config.DATABASE_URL, poolSize: Math.min(config.DATABASE_POOL_SIZE, 4), applicationName: 'zhaoshang-reconcile' }, async (db) => {
       const deps = { db, client };
       const opts = { liveState: args.live };

@@ -26,13 +26,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 /**
  * Inserts the demo users that do not exist yet (an existing username is left untouched,
- * password included). Returns how many were inserted.
+ * password included), marked `is_demo`. Returns how many were inserted. Only the launcher's
+ * embedded database and the tests' own database get them: `npm start` with DATABASE_URL and
+ * `npm run seed` against any other database refuse (demo accounts share a published password).
  */
 export async function seedDemoUsers(db: Database, password: string = DEFAULT_DEMO_PASSWORD): Promise<number> {
   let inserted = 0;
   for (const user of DEMO_USERS) {
     const passwordHash = await hashPassword(password);
-    if (await insertUserIfAbsent(db, { ...user, passwordHash })) inserted++;
+    if (await insertUserIfAbsent(db, { ...user, passwordHash, isDemo: true })) inserted++;
   }
   return inserted;
 }

@@ -1,4 +1,6 @@
 import type { RecalculationRequest } from '@zs/domain';
+import { ADMIN_CHAIN, appendSealed } from '../audit-chain/chain-writer';
+import { asStoredJson } from '../audit-chain/sealed-form';
 import type { Queryable, Transaction } from '../database';
 
 export interface AdminAuditEntry {
@@ -13,10 +15,17 @@ export interface AdminAuditEntry {
 
 /** Appends one administrative change, inside the caller's transaction so the change and its record commit together. */
 export async function recordAdminAudit(manager: Transaction, entry: AdminAuditEntry): Promise<void> {
-  await manager.query(
-    `INSERT INTO admin_audit_events (actor_user_id, actor_role, action, subject, reason, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.actor.userId, entry.actor.role, entry.action, entry.subject, entry.reason ?? null, JSON.stringify(entry.payload ?? {})],
-  );
+  await appendSealed(manager, 'admin_audit_events', ADMIN_CHAIN, [
+    {
+      at: new Date(),
+      actor_user_id: entry.actor.userId,
+      actor_role: entry.actor.role,
+      action: entry.action,
+      subject: entry.subject,
+      reason: entry.reason ?? null,
+      payload: asStoredJson(entry.payload ?? {}),
+    },
+  ]);
 }
 
 /** An SLA recalculation request as its admin audit record keeps it: what was asked, by whom, and how many workflows it found. */

@@ -1,5 +1,7 @@
 import type { Queryable, Transaction } from '../database';
 import type { AuditEntry } from '@zs/domain';
+import { appendSealed, projectChain } from '../audit-chain/chain-writer';
+import { asStoredJson } from '../audit-chain/sealed-form';
 
 /** An audit row as stored, in the shape workflows produce it (what a projection compares). */
 export interface StoredAuditEvent extends AuditEntry {
@@ -79,16 +81,27 @@ export function sameAuditEvent(stored: AuditEntry, attempted: AuditEntry): boole
  * is returned as a conflict, and the caller must roll back and fail loudly.
  */
 export async function appendAuditEvents(tx: Transaction, projectId: string, workflowId: string, runId: string, events: AuditEntry[]): Promise<AuditConflict[]> {
+  const recordedAt = new Date();
+  const rows = events.map((e) => ({
+    project_id: projectId,
+    workflow_id: workflowId,
+    run_id: runId,
+    seq: e.seq,
+    occurred_at: new Date(e.at),
+    actor_id: e.actor.userId,
+    actor_role: e.actor.role,
+    action: e.action,
+    payload: asStoredJson(e.payload),
+    stage_before: e.stageBefore,
+    stage_after: e.stageAfter,
+    update_id: e.updateId ?? null,
+    recorded_at: recordedAt,
+  }));
+  // Chained (SM3) in the project's chain; a row already there (a retried projection) is not inserted again.
+  const inserted = await appendSealed(tx, 'audit_events', projectChain(projectId), rows, 'ON CONFLICT DO NOTHING');
   const conflicts: AuditConflict[] = [];
-  for (const e of events) {
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO audit_events (${AUDIT_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
-      [projectId, workflowId, runId, e.seq, new Date(e.at), e.actor.userId, e.actor.role, e.action, JSON.stringify(e.payload), e.stageBefore, e.stageAfter, e.updateId ?? null],
-    );
-    if (inserted.length > 0) continue;
+  for (const [i, e] of events.entries()) {
+    if (inserted[i]) continue;
     const rows: AuditRow[] = await tx.query(
       `SELECT ${AUDIT_COLUMNS} FROM audit_events
        WHERE project_id = $1 AND workflow_id = $2 AND (seq = $3 OR ($4::text IS NOT NULL AND update_id = $4))

@@ -1,4 +1,8 @@
-import type { Queryable } from '../database';
+import { DataSource } from 'typeorm';
+import { appendSealed, SECURITY_CHAIN } from '../audit-chain/chain-writer';
+import { asStoredJson } from '../audit-chain/sealed-form';
+import { WhereClause } from '../sql/where-clause';
+import { inTransaction, type Database, type Queryable, type Transaction } from '../database';
 
 /** What a security event records; `kind` values are defined once in SECURITY_EVENT_KINDS. */
 export const SECURITY_EVENT_KINDS = [
@@ -36,12 +40,21 @@ export interface SecurityEventRow extends Required<Omit<SecurityEventEntry, 'pay
   payload: Record<string, unknown>;
 }
 
-/** Appends one security event (in the caller's transaction when given one). */
-export async function recordSecurityEvent(db: Queryable, entry: SecurityEventEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO security_events (kind, outcome, actor_user_id, username, client_ip, subject, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [entry.kind, entry.outcome, entry.actorUserId ?? null, entry.username ?? null, entry.clientIp ?? null, entry.subject ?? null, JSON.stringify(entry.payload ?? {})],
-  );
+/** Appends one security event (in the caller's transaction when given one, so it commits with the change it records). */
+export async function recordSecurityEvent(db: Database | Transaction, entry: SecurityEventEntry): Promise<void> {
+  const row = {
+    at: new Date(),
+    kind: entry.kind,
+    outcome: entry.outcome,
+    actor_user_id: entry.actorUserId ?? null,
+    username: entry.username ?? null,
+    client_ip: entry.clientIp ?? null,
+    subject: entry.subject ?? null,
+    payload: asStoredJson(entry.payload ?? {}),
+  };
+  // Chained (SM3) in the security chain, whose lock needs a transaction: the caller's, or one of its own.
+  if (db instanceof DataSource) await inTransaction(db, (tx) => appendSealed(tx, 'security_events', SECURITY_CHAIN, [row]));
+  else await appendSealed(db, 'security_events', SECURITY_CHAIN, [row]);
 }
 
 export interface SecurityEventFilter {
@@ -56,23 +69,17 @@ export interface SecurityEventFilter {
 
 /** Newest first, with the total matching the filter (for paging). */
 export async function listSecurityEvents(db: Queryable, f: SecurityEventFilter): Promise<{ items: SecurityEventRow[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.kind) add('kind = ?', f.kind);
-  if (f.actorUserId) add('actor_user_id = ?', f.actorUserId);
-  if (f.username) add('username = ?', f.username);
-  if (f.from) add('at >= ?', f.from);
-  if (f.to) add('at < ?', f.to);
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ total }]: Array<{ total: string }> = await db.query(`SELECT count(*) AS total FROM security_events ${clause}`, params);
+  const where = new WhereClause()
+    .when('kind = ?', f.kind)
+    .when('actor_user_id = ?', f.actorUserId)
+    .when('username = ?', f.username)
+    .when('at >= ?', f.from)
+    .when('at < ?', f.to);
+  const page = where.limitOffset(f.limit, f.offset);
+  const [{ total }]: Array<{ total: string }> = await db.query(`SELECT count(*) AS total FROM security_events ${where.sql}`, where.params);
   const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT id, at, kind, outcome, actor_user_id, username, client_ip, subject, payload FROM security_events ${clause}
-     ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
+    `SELECT id, at, kind, outcome, actor_user_id, username, client_ip, subject, payload FROM security_events ${where.sql} ORDER BY at DESC, id DESC ${page.sql}`,
+    page.params,
   );
   return {
     total: Number(total),

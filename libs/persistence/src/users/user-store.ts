@@ -27,16 +27,18 @@ export interface NewUser {
   department: string;
   passwordHash: string;
   email: string;
+  /** A demo account (known password): only ever seeded into the embedded database. */
+  isDemo?: boolean;
 }
 
 /** Inserts the user unless the username exists (then it is left untouched, password included); answers whether it was inserted. */
 export async function insertUserIfAbsent(db: Queryable, user: NewUser): Promise<boolean> {
   const rows: unknown[] = await db.query(
-    `INSERT INTO users (username, display_name, role, department, password_hash, email)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO users (username, display_name, role, department, password_hash, email, is_demo)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (username) DO NOTHING
      RETURNING id`,
-    [user.username, user.displayName, user.role, user.department, user.passwordHash, user.email],
+    [user.username, user.displayName, user.role, user.department, user.passwordHash, user.email, user.isDemo ?? false],
   );
   return rows.length > 0;
 }

@@ -22,9 +22,19 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(e)).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'request body is not valid JSON' });
   });
 
-  it('passes http-errors client errors (payload too large) through with their status', () => {
-    const e = Object.assign(new Error('request entity too large'), { status: 413, expose: true });
-    expect(toErrorResponse(e)).toEqual({ statusCode: 413, code: 'VALIDATION_FAILED', message: 'request entity too large' });
+  it('passes http-errors client errors (unsupported charset) through with their status', () => {
+    const e = Object.assign(new Error('unsupported charset "LATIN1"'), { status: 415, expose: true });
+    expect(toErrorResponse(e)).toEqual({ statusCode: 415, code: 'VALIDATION_FAILED', message: 'unsupported charset "LATIN1"' });
+  });
+
+  it("says body-parser's payload too large plainly, with the limit, naming the body", () => {
+    const e = Object.assign(new Error('request entity too large'), { status: 413, expose: true, type: 'entity.too.large', limit: 102_400 });
+    expect(toErrorResponse(e)).toEqual({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'request body is larger than 100 KiB（请求体超过 100 KiB 上限）',
+      details: [{ field: 'body', message: 'must be at most 100 KiB' }],
+    });
   });
 
   it('hides anything unexpected behind a generic 500', () => {

@@ -32,6 +32,8 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (isDatabaseUnavailable(exception)) {
     return { statusCode: 503, code: ERROR_CODES.ENGINE_UNAVAILABLE, message: 'the database is unavailable; retry shortly（数据库暂不可用，请稍后重试）' };
   }
+  const tooLarge = asBodyTooLarge(exception);
+  if (tooLarge) return tooLarge;
   const clientError = asExposedClientError(exception);
   if (clientError) {
     return { statusCode: clientError.status, code: codeForHttpStatus(clientError.status), message: clientError.message };
@@ -51,6 +53,17 @@ function frameworkMessage(exception: HttpException, statusCode: number): string 
   // Nest turns body-parser's SyntaxError into a 400 carrying the parser's wording.
   if (statusCode === 400 && /JSON/.test(message)) return 'request body is not valid JSON';
   return message;
+}
+
+/** body-parser's 413 (type entity.too.large, with the limit in bytes), said plainly and naming the body. */
+function asBodyTooLarge(exception: unknown): ErrorResponse | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const e = exception as { type?: unknown; limit?: unknown };
+  if (e.type !== 'entity.too.large') return null;
+  const kib = typeof e.limit === 'number' ? Math.floor(e.limit / 1024) : null;
+  const limit = kib === null ? 'the size limit' : `${kib} KiB`;
+  const message = `request body is larger than ${limit}（请求体超过${kib === null ? '大小上限' : ` ${kib} KiB 上限`}）`;
+  return { statusCode: 413, code: ERROR_CODES.PAYLOAD_TOO_LARGE, message, details: [{ field: 'body', message: `must be at most ${limit}` }] };
 }
 
 /** body-parser raises http-errors (413 too large, 415 charset, 400 aborted) with `expose` set for client errors. */

@@ -11,13 +11,19 @@ export function httpStatusForCode(code: ErrorCode): number {
     case ERROR_CODES.UNAUTHENTICATED:
       return 401;
     case ERROR_CODES.FORBIDDEN_ROLE:
+    case ERROR_CODES.FORBIDDEN_NOT_OWNER:
+    case ERROR_CODES.PASSWORD_CHANGE_REQUIRED:
       return 403;
     case ERROR_CODES.NOT_FOUND:
       return 404;
     case ERROR_CODES.WRONG_STAGE:
       return 409;
+    case ERROR_CODES.PAYLOAD_TOO_LARGE:
+      return 413;
     case ERROR_CODES.IDEMPOTENCY_CONFLICT:
       return 422;
+    case ERROR_CODES.RATE_LIMITED:
+      return 429;
     case ERROR_CODES.ENGINE_UNAVAILABLE:
       return 503;
     case ERROR_CODES.INTERNAL:
@@ -36,6 +42,8 @@ export function codeForHttpStatus(status: number): ErrorCode {
   if (status === 403) return ERROR_CODES.FORBIDDEN_ROLE;
   if (status === 404) return ERROR_CODES.NOT_FOUND;
   if (status === 409) return ERROR_CODES.WRONG_STAGE;
+  if (status === 413) return ERROR_CODES.PAYLOAD_TOO_LARGE;
+  if (status === 429) return ERROR_CODES.RATE_LIMITED;
   if (status === 503) return ERROR_CODES.ENGINE_UNAVAILABLE;
   if (status >= 400 && status < 500) return ERROR_CODES.VALIDATION_FAILED;
   return ERROR_CODES.INTERNAL;

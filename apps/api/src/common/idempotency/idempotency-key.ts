@@ -3,12 +3,13 @@ import { ERROR_CODES } from '@zs/domain';
 import { ApiException } from '../errors/api.exception';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
+/** Also the header's pattern in the OpenAPI document. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 /** Absent → undefined; present → must be 1..200 characters of [A-Za-z0-9_.:-]. */
 export function parseIdempotencyKey(raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !KEY_PATTERN.test(raw)) {
+  if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
     throw new ApiException(
       ERROR_CODES.VALIDATION_FAILED,
       `${IDEMPOTENCY_HEADER} header must be 1 to 200 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'`,

@@ -1,4 +1,5 @@
-import { IsNumber, IsOptional, IsString, Matches } from 'class-validator';
+import { IsNumber, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
+import { calendarDateProblem, dateTimeProblem } from './date-range';
 
 const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -9,14 +10,33 @@ function compose(decorators: PropertyDecorator[]): PropertyDecorator {
 }
 
 /**
- * A calendar date's shape, YYYY-MM-DD. Whether it is a real date, in order, not in the
- * future or not before signing is the workflow's rule.
+ * A calendar date, YYYY-MM-DD: a day that exists, between MIN_ACCEPTED_DATE and
+ * MAX_ACCEPTED_DATE (date-range.ts). Whether dates are in order, not in the future or not
+ * before signing is the workflow's rule.
  */
 export function IsDateShape(): PropertyDecorator {
   return compose([
     IsString({ message: ({ property }) => `${property} must be a string` }),
     Matches(ISO_DATE_SHAPE, { message: ({ property }) => `${property} must be a date YYYY-MM-DD` }),
+    ValidateBy({
+      name: 'isAcceptedCalendarDate',
+      validator: {
+        validate: (value: unknown) => calendarDateProblem(value) === null,
+        defaultMessage: (args) => `${args?.property} ${calendarDateProblem(args?.value) ?? 'must be a date YYYY-MM-DD'}`,
+      },
+    }),
   ]);
+}
+
+/** An ISO 8601 date-time with its offset, within the accepted range (date-range.ts); add IsOptional() for an optional one. */
+export function IsDateTimeInRange(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isAcceptedDateTime',
+    validator: {
+      validate: (value: unknown) => dateTimeProblem(value) === null,
+      defaultMessage: (args) => `${args?.property} ${dateTimeProblem(args?.value) ?? 'must be an ISO 8601 date-time'}`,
+    },
+  });
 }
 
 /** An optional calendar date: absent or null is fine, anything else must look like YYYY-MM-DD. */

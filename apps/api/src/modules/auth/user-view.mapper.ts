@@ -1,7 +1,6 @@
 import { ROLE_LABELS, type Role } from '@zs/domain';
-import type { UserEntity } from '@zs/persistence';
 import type { UserViewDto } from './dto/user-view.dto';
 
-export function toUserView(user: UserEntity & { role: Role }): UserViewDto {
+export function toUserView(user: { id: string; username: string; displayName: string; role: Role }): UserViewDto {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: ROLE_LABELS[user.role] };
 }

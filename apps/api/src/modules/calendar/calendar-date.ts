@@ -2,6 +2,8 @@ import type { PipeTransform } from '@nestjs/common';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { ERROR_CODES, isCalendarDate } from '@zs/domain';
 import { ApiException } from '../../common/errors/api.exception';
+import { calendarDateProblem } from '../../common/validation/date-range';
+import { withParamSchema } from '../../common/validation/param-schema';
 
 /** For DTOs after IsDateShape(): the shape is right, is the day real? */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -17,10 +19,11 @@ export function invalidField(field: string, message: string): ApiException {
 
 /** A `:date` path parameter: a real calendar date, else 400 naming it. */
 export function calendarDateParam(name: string): PipeTransform<string, string> {
-  return {
+  return withParamSchema({
     transform(value: string): string {
-      if (!isCalendarDate(value)) throw invalidField(name, 'must be a real calendar date YYYY-MM-DD');
+      const problem = calendarDateProblem(value);
+      if (problem) throw invalidField(name, problem);
       return value;
     },
-  };
+  }, { type: 'string', format: 'date', pattern: '^(?:19|20|21)\\d{2}-\\d{2}-\\d{2}$' });
 }

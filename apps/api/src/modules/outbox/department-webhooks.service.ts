@@ -59,10 +59,11 @@ export class DepartmentWebhooksService {
         department: dto.department.trim(),
         url: dto.url,
         format: dto.format,
-        secret: dto.secret,
-        active: dto.active,
+        // null (allowed by @IsOptional) means "unchanged", like absent: never a NULL into a NOT NULL column.
+        secret: dto.secret ?? undefined,
+        active: dto.active ?? undefined,
       });
-      await this.audit(tx, caller, 'department_webhook.updated', updated, { secretRotated: dto.secret !== undefined });
+      await this.audit(tx, caller, 'department_webhook.updated', updated, { secretRotated: dto.secret != null });
       return toDepartmentWebhookView(updated);
     });
   }

@@ -36,6 +36,7 @@ import {
   type RecordContactCommand,
   type RecordProductionCommand,
   type SignContractCommand,
+  type NamedPerson,
 } from '@zs/domain';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
@@ -48,6 +49,7 @@ import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
 import type { ProjectViewDto } from './dto/project-view.dto';
 import { toProjectView } from './project-view.mapper';
 import { ProjectsQueryService } from './projects-query.service';
+import { NamedPeopleChecker } from './named-people.checker';
 
 /**
  * Write side: a staff step is a Workflow Update. The workflow's validator is the authority
@@ -59,6 +61,7 @@ export class ProjectStepsService {
     private readonly projects: ProjectsQueryService,
     private readonly workflows: WorkflowGateway,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
+    private readonly namedPeople: NamedPeopleChecker,
   ) {}
 
   decideIntake(projectId: string, caller: AuthenticatedUser, command: DecideIntakeCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
@@ -82,11 +85,13 @@ export class ProjectStepsService {
   }
 
   assignCommissioner(projectId: string, caller: AuthenticatedUser, command: AssignCommissionerCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
-    return this.run(projectId, caller, assignCommissionerUpdate, command, idempotencyKey);
+    const named: NamedPerson[] = [{ field: 'commissionerUserId', userId: command.commissionerUserId, kind: 'commissioner' }];
+    return this.run(projectId, caller, assignCommissionerUpdate, command, idempotencyKey, named);
   }
 
   establishMilestonePlan(projectId: string, caller: AuthenticatedUser, command: EstablishPlanCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
-    return this.run(projectId, caller, establishMilestonePlanUpdate, command, idempotencyKey);
+    const named = command.nodes.map((n, i): NamedPerson => ({ field: `nodes[${i}].responsibleUserId`, userId: n.responsibleUserId, kind: 'responsible' }));
+    return this.run(projectId, caller, establishMilestonePlanUpdate, command, idempotencyKey, named);
   }
 
   completeMilestone(projectId: string, caller: AuthenticatedUser, command: CompleteMilestoneCommand, idempotencyKey?: string): Promise<ProjectViewDto> {
@@ -131,6 +136,8 @@ export class ProjectStepsService {
     update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>,
     command: C,
     idempotencyKey?: string,
+    /** People the command names: checked to be active users of the right role before the update is sent. */
+    named: readonly NamedPerson[] = [],
   ): Promise<ProjectViewDto> {
     const key = stepKeyOf(idempotencyKey);
     // Wrapped whole: a database failure before the update is sent still answers with the key,
@@ -138,6 +145,7 @@ export class ProjectStepsService {
     return withOutcomeHint(
       (async () => {
         const project = await this.projects.require(projectId);
+        await this.namedPeople.require(named);
         if (idempotencyKey) {
           const hash = requestHash({ update: update.name, command });
           if (!(await this.idempotencyKeys.claim(`step:${projectId}`, caller.id, idempotencyKey, hash))) {

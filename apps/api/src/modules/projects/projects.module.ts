@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { ProjectStepsService } from './project-steps.service';
+import { NamedPeopleChecker } from './named-people.checker';
 import { ProjectsController } from './projects.controller';
 import { ProjectsQueryService } from './projects-query.service';
 import { ProjectsRepository } from './projects.repository';
 
 @Module({
   controllers: [ProjectsController],
-  providers: [ProjectsRepository, ProjectsQueryService, ProjectStepsService, IdempotencyKeysRepository],
+  providers: [ProjectsRepository, ProjectsQueryService, ProjectStepsService, IdempotencyKeysRepository, NamedPeopleChecker],
 })
 export class ProjectsModule {}

@@ -13,4 +13,7 @@ export class LoginResponseDto {
 
   @ApiProperty({ type: UserViewDto })
   user!: UserViewDto;
+
+  @ApiProperty({ description: 'true after an administrator reset the password: only POST /auth/password and POST /auth/logout are allowed until it is changed' })
+  mustChangePassword!: boolean;
 }

@@ -1,17 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Matches } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { CONTACT_KINDS, type ContactKind, type RecordContactCommand } from '@zs/domain';
+import { IsDateShape } from '../../../common/validation/shape.decorators';
 import { IsText } from '../../../common/validation/text.decorators';
 
-/** Shape only; whether the date is a real calendar date and not in the future is the workflow's rule. */
+/** Shape only, and a real date in the accepted range; that it is not in the future is the workflow's rule. */
 export class RecordContactDto {
   @ApiProperty({ enum: CONTACT_KINDS, description: '拜访 / 实地考察 / 洽谈会议 / 电话沟通' })
   @IsIn(CONTACT_KINDS, { message: `kind must be one of: ${CONTACT_KINDS.join(', ')}` })
   kind!: ContactKind;
 
   @ApiProperty({ format: 'date', example: '2026-03-02', description: 'Calendar date of the contact (Asia/Shanghai), not in the future' })
-  @IsString({ message: 'date must be a string' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @IsDateShape()
   date!: string;
 
   @ApiProperty({ maxLength: 2000, example: '王经理（投资方）、李明（招商一局）' })

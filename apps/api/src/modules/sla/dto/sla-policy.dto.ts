@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { ALERT_RECIPIENTS, type AlertRecipient, type ClockName, type SlaDuration } from '@zs/domain';
+import { ALERT_RECIPIENTS, CLOCK_NAMES, type AlertRecipient, type ClockName, type SlaDuration } from '@zs/domain';
 import { IsText } from '../../../common/validation/text.decorators';
 
 const DURATION_UNITS = ['hours', 'working_days', 'due_date'] as const;
@@ -93,7 +93,7 @@ export class CreateSlaPolicyVersionDto {
 export class SlaPolicyViewDto {
   @ApiProperty() key!: string;
   @ApiProperty({ description: 'e.g. 问题销单（复杂）' }) label!: string;
-  @ApiProperty() clock!: ClockName;
+  @ApiProperty({ enum: CLOCK_NAMES }) clock!: ClockName;
   @ApiProperty() clockLabel!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ type: SlaDurationDto }) duration!: SlaDuration;

@@ -40,13 +40,13 @@ export class DueSoonQuery extends SlaClockFilterQuery {
 export class SlaClockItemDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'uuid' }) projectId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) requestId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) requestId!: string | null;
   @ApiProperty() companyName!: string;
   @ApiProperty() subject!: string;
   @ApiProperty({ enum: CLOCK_NAMES }) clock!: ClockName;
   @ApiProperty() clockLabel!: string;
-  @ApiPropertyOptional({ nullable: true }) policyKey!: string | null;
-  @ApiPropertyOptional({ nullable: true }) policyVersion!: number | null;
+  @ApiProperty({ type: String, nullable: true }) policyKey!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) policyVersion!: number | null;
   @ApiProperty() department!: string;
   @ApiProperty() stage!: string;
   @ApiProperty() stageLabel!: string;
@@ -73,12 +73,12 @@ export class SlaTimelineEventDto {
   @ApiProperty({ description: 'e.g. 预警, 超时, 暂停' }) eventLabel!: string;
   @ApiProperty({ enum: CLOCK_NAMES }) clock!: ClockName;
   @ApiProperty() clockLabel!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) requestId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Who (null for the system)' }) actorId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) reason!: string | null;
-  @ApiPropertyOptional({ nullable: true }) level!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Policy version after the event (started, recalculated)' }) policyVersion!: number | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) requestId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who (null for the system)' }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Escalation level (escalated)' }) level!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Policy version after the event (started, recalculated)' }) policyVersion!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deadlineAt!: string | null;
 }
 
 export class SlaTimelineDto {

@@ -1,0 +1,2 @@
+export * from './hmac-sm3-codec';
+export * from './temporal-tls';
