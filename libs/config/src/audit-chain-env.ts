@@ -18,6 +18,8 @@ export const auditChainEnv = {
   AUDIT_CHECKPOINT_PUBLIC_KEY_FILE: z.string().min(1).default(dataFile('keys/audit-checkpoint.pub.pem')),
   /** How often the worker signs the global head (ms); history after the last checkpoint is only chained, not yet signed. */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(24 * 3600_000).default(60_000),
+  /** How often the worker seals newly written records into the global ledger (ms). */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
 };
 
 export type AuditChainConfig = { [K in keyof typeof auditChainEnv]: z.infer<(typeof auditChainEnv)[K]> };

@@ -17,7 +17,7 @@ exit: 0 intact, 1 tampering found, 2 usage error, 3 failure
 const write = (text: string) => process.stdout.write(text + '\n');
 
 function print(r: InstallationReport): void {
-  write(`records: ${r.records.audit_events} project events, ${r.records.admin_audit_events} admin actions, ${r.records.security_events} security events in ${r.chains} chain(s); ledger ${r.ledgerEntries}`);
+  write(`records: ${r.records.audit_events} project events, ${r.records.admin_audit_events} admin actions, ${r.records.security_events} security events in ${r.chains} chain(s); ledger ${r.ledgerEntries} (+${r.queuedEntries} queued for sealing)`);
   write(`checkpoints: ${r.checkpoints.verified} verified (file ${r.checkpoints.file}, database ${r.checkpoints.database}); latest signed position ${r.checkpoints.latestPos ?? 'none'}`);
   for (const b of r.brokenChains) {
     write(`BROKEN ${b.table} ${b.chain} at position ${b.chainPos ?? '?'} (record ${b.recordId ?? '?'}): ${b.problem} — ${LINK_PROBLEM_LABELS[b.problem]}${b.expected ? ` expected ${b.expected}` : ''}${b.actual ? ` actual ${b.actual}` : ''}`);

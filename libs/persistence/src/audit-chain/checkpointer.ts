@@ -1,13 +1,16 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import type { Queryable } from '../database';
+import type { Database } from '../database';
 import { appendCheckpointFile, checkpointSignatureValid, insertCheckpoint, listCheckpoints, readCheckpointFile, signCheckpoint, type Checkpoint } from './checkpoints';
-import { GLOBAL_GENESIS, forEachLedgerEntry, ledgerEnd, nextGlobalHead } from './ledger';
+import { GLOBAL_GENESIS, forEachLedgerEntry, ledgerEnd, nextGlobalHead, sealQueuedRecords } from './ledger';
 
 export interface CheckpointerOptions {
   privateKey: KeyObject;
   /** The append-only file outside PostgreSQL. */
   file: string;
+  /** How often the ledger's head is signed. */
   intervalMs: number;
+  /** How often queued records are sealed into the ledger (default 1 s). */
+  sealIntervalMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, meta?: Record<string, unknown>) => void;
 }
 
@@ -19,19 +22,21 @@ export interface CheckpointerOptions {
  */
 export class AuditCheckpointer {
   private base: { pos: number; head: Buffer } | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
   private running: Promise<unknown> = Promise.resolve();
+  private busy = false;
   private readonly publicKey: KeyObject;
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Database,
     private readonly opts: CheckpointerOptions,
   ) {
     this.publicKey = createPublicKey(opts.privateKey);
   }
 
-  /** Signs the head now if the ledger grew since the last checkpoint; returns what was written, or null. */
+  /** Seals what is queued, then signs the head if the ledger grew since the last checkpoint; returns what was written, or null. */
   async checkpointNow(): Promise<Checkpoint | null> {
+    await sealQueuedRecords(this.db);
     const base = this.base ?? (await this.latestTrusted());
     const end = await ledgerEnd(this.db);
     if (end <= base.pos) {
@@ -50,17 +55,27 @@ export class AuditCheckpointer {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.running = this.checkpointNow().catch((err: Error) => this.opts.log?.('error', 'audit checkpoint failed', { error: err.message }));
-    }, this.opts.intervalMs);
-    this.timer.unref();
+    if (this.timers.length) return;
+    const every = (ms: number, work: () => Promise<unknown>, what: string) => {
+      const timer = setInterval(() => {
+        // One job at a time: a tick that finds the previous one still running is skipped, not queued.
+        if (this.busy) return;
+        this.busy = true;
+        this.running = work()
+          .catch((err: Error) => this.opts.log?.('error', `audit ${what} failed`, { error: err.message }))
+          .finally(() => (this.busy = false));
+      }, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.opts.sealIntervalMs ?? 1000, () => sealQueuedRecords(this.db), 'ledger sealing');
+    every(this.opts.intervalMs, () => this.checkpointNow(), 'checkpoint');
   }
 
-  /** Stops the interval and signs once more, so a clean shutdown leaves the head signed. */
+  /** Stops the timers and seals and signs once more, so a clean shutdown leaves the head signed. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
     await this.running;
     await this.checkpointNow().catch((err: Error) => this.opts.log?.('warn', 'final audit checkpoint failed', { error: err.message }));
   }

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Queryable } from '../database';
 import { checkpointSignatureValid, type Checkpoint } from './checkpoints';
-import { GLOBAL_GENESIS, forEachLedgerEntry, ledgerEnd, ledgerGaps, ledgerMismatches, nextGlobalHead, readSealedRows, readUnchainedRows } from './ledger';
+import { GLOBAL_GENESIS, forEachLedgerEntry, ledgerEnd, ledgerGaps, ledgerMismatches, nextGlobalHead, queuedLedgerEntries, readSealedRows, readUnchainedRows } from './ledger';
 import { SEALED_COLUMNS, SEALED_TABLES, sealedForm, type SealedTable } from './sealed-form';
 import { GENESIS_HASH, sm3 } from './sm3';
 
@@ -42,6 +42,8 @@ export interface VerificationReport {
   records: Record<SealedTable, number>;
   chains: number;
   ledgerEntries: number;
+  /** Records written but not yet sealed into the ledger (the worker seals them within seconds). */
+  queuedEntries: number;
   /** Per chain, its first broken link (at most `limit` chains listed). */
   brokenChains: BrokenLink[];
   ledgerProblems: LedgerProblem[];
@@ -125,7 +127,7 @@ export async function verifyAuditRecord(db: Queryable, opts: VerifyOptions): Pro
   for (const table of SEALED_TABLES) {
     for (const m of await ledgerMismatches(db, table, limit)) {
       if (m.kind === 'entry_without_record') {
-        ledgerProblems.push({ problem: 'entry_without_record', pos: m.pos ?? 0, detail: `${table} ${m.chain}#${m.chainPos}: no record with the linked hash` });
+        ledgerProblems.push({ problem: 'entry_without_record', pos: m.pos ?? 0, detail: `${table} ${m.chain}#${m.chainPos}${m.pos === null ? ' (queued for sealing)' : ''}: no record with the linked hash` });
       } else {
         flag({ table, chain: m.chain ?? '(none)', chainPos: m.chainPos, recordId: m.recordId, problem: m.kind });
       }
@@ -172,6 +174,7 @@ export async function verifyAuditRecord(db: Queryable, opts: VerifyOptions): Pro
     records,
     chains,
     ledgerEntries,
+    queuedEntries: await queuedLedgerEntries(db),
     brokenChains: broken,
     ledgerProblems: ledgerProblems.slice(0, limit),
     checkpoints: { file: opts.fileCheckpoints.length, database: opts.databaseCheckpoints.length, verified, latestPos, problems: checkpointProblems.slice(0, limit) },

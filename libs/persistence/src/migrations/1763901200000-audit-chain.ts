@@ -11,9 +11,9 @@ const CHAIN_OF: Record<(typeof SEALED_TABLES)[number], string> = {
 /**
  * The tamper-evident record (issue 9): every audit record carries its chain, its position in
  * it, `prev_hash` and `hash = SM3(prev_hash ‖ sealed form)`; `audit_ledger` links every record
- * of every chain in commit order (one global sequence, gap-free: a deferred trigger takes the
- * next position under a lock held only while the transaction commits); `audit_checkpoints`
- * keeps the signed global heads (also written to a file outside PostgreSQL).
+ * of every chain in one global, gap-free sequence (records are queued in `audit_ledger_queue`
+ * as they are written and sealed into it by the worker); `audit_checkpoints` keeps the signed
+ * global heads (also written to a file outside PostgreSQL).
  * Records written before this migration are sealed here, in their insertion order.
  */
 export class AuditChain1763901200000 implements MigrationInterface {
@@ -48,19 +48,27 @@ export class AuditChain1763901200000 implements MigrationInterface {
 
     await this.sealExistingRecords(q);
 
-    // Runs at COMMIT: the global position is taken under a lock held only while committing, so
-    // positions follow commit order with no gap (a checkpoint of any prefix is final).
+    // Every new record is queued for the ledger in its own transaction (no lock, so writers of
+    // different chains never wait on each other); the sealer (the worker) moves the queue into
+    // the ledger under one lock, giving positions in sealing order with no gap.
     await q.query(`
-      CREATE FUNCTION audit_ledger_append() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      DECLARE next_pos bigint;
+      CREATE TABLE audit_ledger_queue (
+        id bigserial PRIMARY KEY,
+        source text NOT NULL,
+        chain text,
+        chain_pos bigint,
+        record_hash bytea,
+        queued_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX audit_ledger_queue_record_idx ON audit_ledger_queue (source, chain, chain_pos)`);
+    await q.query(`
+      CREATE FUNCTION audit_ledger_enqueue() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       BEGIN
-        PERFORM pg_advisory_xact_lock(7461, 0);
-        SELECT coalesce(max(pos), 0) + 1 INTO next_pos FROM audit_ledger;
-        INSERT INTO audit_ledger (pos, source, chain, chain_pos, record_hash) VALUES (next_pos, TG_TABLE_NAME, NEW.chain, NEW.chain_pos, NEW.hash);
+        INSERT INTO audit_ledger_queue (source, chain, chain_pos, record_hash) VALUES (TG_TABLE_NAME, NEW.chain, NEW.chain_pos, NEW.hash);
         RETURN NULL;
       END $$`);
     for (const table of SEALED_TABLES) {
-      await q.query(`CREATE CONSTRAINT TRIGGER ${table}_ledger AFTER INSERT ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_ledger_append()`);
+      await q.query(`CREATE TRIGGER ${table}_ledger AFTER INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_ledger_enqueue()`);
     }
   }
 
@@ -96,7 +104,8 @@ export class AuditChain1763901200000 implements MigrationInterface {
       await q.query(`DROP INDEX ${table}_chain_uq`);
       await q.query(`ALTER TABLE ${table} DROP COLUMN chain, DROP COLUMN chain_pos, DROP COLUMN prev_hash, DROP COLUMN hash`);
     }
-    await q.query(`DROP FUNCTION audit_ledger_append()`);
+    await q.query(`DROP FUNCTION audit_ledger_enqueue()`);
+    await q.query(`DROP TABLE audit_ledger_queue`);
     await q.query(`DROP TABLE audit_checkpoints`);
     await q.query(`DROP TABLE audit_ledger`);
   }

@@ -41,6 +41,7 @@ export function toVerificationReportDto(report: InstallationReport): Verificatio
     records: report.records,
     chains: report.chains,
     ledgerEntries: report.ledgerEntries,
+    queuedEntries: report.queuedEntries,
     brokenChains: report.brokenChains.map((b) => ({ ...b, problemLabel: LINK_PROBLEM_LABELS[b.problem] })),
     ledgerProblems: report.ledgerProblems,
     checkpoints: report.checkpoints,

@@ -113,6 +113,9 @@ export class VerificationReportDto {
   @ApiProperty({ type: 'integer' })
   ledgerEntries!: number;
 
+  @ApiProperty({ type: 'integer', description: 'Records written but not yet sealed into the ledger (the worker seals them every AUDIT_SEAL_INTERVAL_MS)' })
+  queuedEntries!: number;
+
   @ApiProperty({ type: [BrokenLinkDto], description: 'Per broken chain, its first broken link (at most 100)' })
   brokenChains!: BrokenLinkDto[];
 
