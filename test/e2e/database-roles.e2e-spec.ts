@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { APPEND_ONLY_TABLES, DATABASE_ROLES, databaseRoleProblems, runMigrations, withDatabase } from '@zs/persistence';
+import { APPEND_ONLY_TABLES, DATABASE_ROLES, databaseRoleProblems, runMigrations, sealQueuedRecords, withDatabase } from '@zs/persistence';
 import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { sampleLead } from '../support/sample-lead';
@@ -221,9 +221,11 @@ describe('database roles: the app role cannot rewrite the audit record', () => {
         [1, 'lead.registered'],
         [2, 'intake.accepted'],
       ]);
-      // Written by the app role, readable by the auditor, linked into the ledger.
+      // Written by the app role, readable by the auditor, linked into the ledger by the sealer (the
+      // worker's job, run here as the app role: it may move the queue into the append-only ledger).
       const rows = await auditor.query(`SELECT count(*)::int AS n FROM audit_events WHERE project_id = $1`, [id]);
       expect(rows.rows).toEqual([{ n: 2 }]);
+      expect(await sealQueuedRecords(h.dataSource)).toBeGreaterThanOrEqual(2);
       const ledger = await auditor.query(`SELECT count(*)::int AS n FROM audit_ledger WHERE source = 'audit_events' AND chain = $1`, [`project:${id}`]);
       expect(ledger.rows).toEqual([{ n: 2 }]);
     });
