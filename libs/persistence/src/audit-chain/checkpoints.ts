@@ -41,14 +41,20 @@ export function checkpointSignatureValid(c: Checkpoint, publicKey: KeyObject): b
   }
 }
 
+/**
+ * Stores a checkpoint. Two workers may sign the same position: the same head is a no-op, another
+ * head for a position already signed means the ledger under it changed, and fails loudly.
+ */
 export async function insertCheckpoint(db: Queryable, c: Checkpoint): Promise<void> {
-  await db.query(`INSERT INTO audit_checkpoints (pos, head_hash, at, key_id, signature) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pos) DO NOTHING`, [
-    c.pos,
-    c.headHash,
-    c.at,
-    c.keyId,
-    c.signature,
-  ]);
+  const inserted: unknown[] = await db.query(
+    `INSERT INTO audit_checkpoints (pos, head_hash, at, key_id, signature) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pos) DO NOTHING RETURNING pos`,
+    [c.pos, c.headHash, c.at, c.keyId, c.signature],
+  );
+  if (inserted.length > 0) return;
+  const [stored]: Array<{ head_hash: string }> = await db.query(`SELECT head_hash FROM audit_checkpoints WHERE pos = $1`, [c.pos]);
+  if (stored?.head_hash !== c.headHash) {
+    throw new Error(`audit checkpoint at position ${c.pos} already signed with head ${stored?.head_hash ?? 'none'}, not ${c.headHash}: the ledger below it changed (run npm run audit:verify)`);
+  }
 }
 
 export async function listCheckpoints(db: Queryable): Promise<Checkpoint[]> {

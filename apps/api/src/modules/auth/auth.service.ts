@@ -25,6 +25,8 @@ import {
   updatePassword,
   type AccountRecord,
   type Database,
+  type SecurityEventKind,
+  type Transaction,
 } from '@zs/persistence';
 import { AccountSessions } from '../../common/auth/account-sessions';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
@@ -213,16 +215,7 @@ export class AuthService implements OnModuleInit {
       const account = await lockAccount(tx, userId);
       if (!account) throw new ApiException(ERROR_CODES.NOT_FOUND, `user ${userId} not found (用户不存在)`);
       const version = await bumpTokenVersion(tx, userId);
-      await recordSecurityEvent(tx, {
-        kind: 'token.revoked',
-        outcome: 'success',
-        actorUserId: account.id,
-        username: account.username,
-        clientIp,
-        subject: `user:${account.id}`,
-        payload: { byUserId: admin.id, byRole: admin.role, tokenVersion: version },
-      });
-      await recordAdminAudit(tx, { actor: { userId: admin.id, role: admin.role }, action: 'user.tokens_revoked', subject: `user:${account.id}`, reason: reason ?? null, payload: { username: account.username } });
+      await recordAdminAccountAction(tx, { admin, account, kind: 'token.revoked', action: 'user.tokens_revoked', reason, clientIp, tokenVersion: version });
     });
     this.sessions.invalidate(userId);
   }
@@ -245,16 +238,7 @@ export class AuthService implements OnModuleInit {
           passwordHistory: [account.passwordHash, ...account.passwordHistory].slice(0, PASSWORD_HISTORY_SIZE - 1),
           mustChangePassword: true,
         });
-        await recordSecurityEvent(tx, {
-          kind: 'password.reset',
-          outcome: 'success',
-          actorUserId: account.id,
-          username: account.username,
-          clientIp,
-          subject: `user:${account.id}`,
-          payload: { byUserId: admin.id, byRole: admin.role, tokenVersion: version },
-        });
-        await recordAdminAudit(tx, { actor: { userId: admin.id, role: admin.role }, action: 'user.password_reset', subject: `user:${account.id}`, reason: reason ?? null, payload: { username: account.username } });
+        await recordAdminAccountAction(tx, { admin, account, kind: 'password.reset', action: 'user.password_reset', reason, clientIp, tokenVersion: version });
       }),
     );
     this.sessions.invalidate(userId);
@@ -288,4 +272,22 @@ export class AuthService implements OnModuleInit {
       mustChangePassword: account.mustChangePassword,
     };
   }
+}
+
+/** An administrator's action on an account, recorded both ways: as a security event of the account and as an admin action. */
+async function recordAdminAccountAction(
+  tx: Transaction,
+  a: { admin: AuthenticatedUser; account: { id: string; username: string }; kind: SecurityEventKind; action: string; reason: string | undefined; clientIp: string | null; tokenVersion: number | null },
+): Promise<void> {
+  const subject = `user:${a.account.id}`;
+  await recordSecurityEvent(tx, {
+    kind: a.kind,
+    outcome: 'success',
+    actorUserId: a.account.id,
+    username: a.account.username,
+    clientIp: a.clientIp,
+    subject,
+    payload: { byUserId: a.admin.id, byRole: a.admin.role, tokenVersion: a.tokenVersion },
+  });
+  await recordAdminAudit(tx, { actor: { userId: a.admin.id, role: a.admin.role }, action: a.action, subject, reason: a.reason ?? null, payload: { username: a.account.username } });
 }
