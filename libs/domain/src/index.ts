@@ -41,3 +41,5 @@ export * from './identity/password-policy';
 export * from './identity/login-lockout';
 export * from './access/step-rules';
 export * from './access/state-rules';
+export * from './project/ownership';
+export * from './project/funds';

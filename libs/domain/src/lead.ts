@@ -39,6 +39,21 @@ export const PROJECT_KIND_LABELS: Record<ProjectKind, string> = { new: '新引�
 export const MAX_ESTIMATED_INVESTMENT_YI = 10_000;
 export const INVESTMENT_DECIMAL_PLACES = 4;
 
+/** 三类500强: 世界500强, 中国500强, 中国民营企业500强. */
+export const FORTUNE_500_LISTS = ['global', 'china', 'private'] as const;
+export type Fortune500List = (typeof FORTUNE_500_LISTS)[number];
+export const FORTUNE_500_LIST_LABELS: Record<Fortune500List, string> = { global: '世界500强', china: '中国500强', private: '中国民营企业500强' };
+
+/** 专精特新 level. */
+export const SPECIALIZED_SME_LEVELS = ['national_little_giant', 'provincial'] as const;
+export type SpecializedSmeLevel = (typeof SPECIALIZED_SME_LEVELS)[number];
+export const SPECIALIZED_SME_LEVEL_LABELS: Record<SpecializedSmeLevel, string> = { national_little_giant: '国家级专精特新"小巨人"', provincial: '省级专精特新' };
+
+/** Where the investor comes from. */
+export const INVESTOR_ORIGINS = ['outside_province', 'inside_province', 'first_in_province'] as const;
+export type InvestorOrigin = (typeof INVESTOR_ORIGINS)[number];
+export const INVESTOR_ORIGIN_LABELS: Record<InvestorOrigin, string> = { outside_province: '省外', inside_province: '省内', first_in_province: '首次在省内投资' };
+
 export interface Lead {
   companyName: string;
   contactName: string;
@@ -51,4 +66,13 @@ export interface Lead {
   specializedSme: boolean;
   kind: ProjectKind;
   notes?: string;
+  /** Issue 10 (absent on leads registered before): which 500强 lists; `fortune500` is true when any. */
+  fortune500Lists?: Fortune500List[];
+  /** 上市公司 */
+  listedCompany?: boolean;
+  /** 专精特新 level; `specializedSme` is true when set. */
+  specializedSmeLevel?: SpecializedSmeLevel | null;
+  origin?: InvestorOrigin | null;
+  /** 统一社会信用代码 (GB 32100-2015), checksum validated. */
+  creditCode?: string | null;
 }

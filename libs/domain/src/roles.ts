@@ -35,6 +35,8 @@ export interface Actor {
   userId: string;
   role: Role;
   displayName?: string;
+  /** The actor's department (issue 10), for department-scoped rules; absent before. */
+  departmentId?: string | null;
 }
 
 export type AuditActor = Actor | typeof SYSTEM_ACTOR;

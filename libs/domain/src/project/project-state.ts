@@ -6,6 +6,8 @@ import type { NegotiationState } from './negotiation-state';
 import type { ConstructionState } from './construction-state';
 import type { Closure, FulfilmentState } from './fulfilment-state';
 import type { Contract, Handover } from './signing-state';
+import type { ImportMark, Ownership } from './ownership';
+import type { FundsEntry } from './funds';
 
 export interface InfoRequest {
   requestedAt: number;
@@ -42,6 +44,12 @@ export interface ProjectState {
   construction?: ConstructionState | null;
   fulfilment?: FulfilmentState | null;
   closure?: Closure | null;
+  /** Who the project is credited to (issue 10; absent in states recorded before it). */
+  ownership?: Ownership;
+  /** 到位资金台账: dated funds in place, from signing on (issue 10). */
+  funds?: FundsEntry[];
+  /** Set when the project was imported with its past (issue 10). */
+  imported?: ImportMark | null;
   /** Some running clock has passed its deadline. */
   overdue: boolean;
   /** Sequence number of the last audit event (1-based). */
