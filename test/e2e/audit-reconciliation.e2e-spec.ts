@@ -4,7 +4,7 @@ import { DISCREPANCY_KINDS, MILESTONE_KINDS, addDays, shanghaiDate, type Lead, t
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
 import { loginStaff, type Staff } from '../support/e2e-staff';
 import { sampleContract } from '../support/sample-contract';
-import { sampleLead } from '../support/sample-lead';
+import { sampleLead, uniqueCompanyName } from '../support/sample-lead';
 import { withDatabase } from '@zs/persistence';
 import { stackEnv } from '../setup/stack-env';
 
@@ -56,14 +56,19 @@ describe('reconciliation: two independent records', () => {
     return r.body;
   }
 
-  /** Registered, accepted, one site inspection: audit events 1 (lead), 2 (accepted), 3 (contact). */
-  async function projectInNegotiation(companyName: string): Promise<string> {
-    const { id } = await ok(post('/leads', officer, sampleLead({ companyName } as Partial<Lead>)));
+  /**
+   * Registered, accepted, one site inspection: audit events 1 (lead), 2 (accepted), 3 (contact).
+   * The company's name is `stem` made unique (issue 10 refuses a suspected duplicate company), and
+   * every recorded date is today, the registration day: since issue 10 nothing that happened may be
+   * dated before the lead's registration nor in the future.
+   */
+  async function projectInNegotiation(stem: string): Promise<string> {
+    const { id } = await ok(post('/leads', officer, sampleLead({ companyName: uniqueCompanyName(stem) } as Partial<Lead>)));
     await ok(post(`/projects/${id}/intake-decision`, taskForce, { action: 'accept' }));
     await ok(
       post(`/projects/${id}/negotiation-contacts`, officer, {
         kind: 'site_inspection',
-        date: day(-1),
+        date: day(0),
         participants: '王经理（投资方）、李明（招商一局）',
         location: '高新区智能制造产业园',
         outcome: '对方确认用地需求约80亩',
@@ -73,28 +78,18 @@ describe('reconciliation: two independent records', () => {
   }
 
   /** Through signing, construction and production to the service stage (投产后服务). */
-  async function projectInService(companyName: string): Promise<string> {
-    const { id } = await ok(post('/leads', officer, sampleLead({ companyName } as Partial<Lead>)));
+  async function projectInService(stem: string): Promise<string> {
+    const { id } = await ok(post('/leads', officer, sampleLead({ companyName: uniqueCompanyName(stem) } as Partial<Lead>)));
     await ok(post(`/projects/${id}/intake-decision`, taskForce, { action: 'accept' }));
     await ok(post(`/projects/${id}/negotiation-outcome`, officer, { outcome: 'proceed' }));
-    await ok(post(`/projects/${id}/contract`, officer, sampleContract({ signedOn: day(-20), committed: { constructionStart: day(10), equipmentEntry: day(40), production: day(120), firstTax: day(200) } })));
+    await ok(post(`/projects/${id}/contract`, officer, sampleContract({ signedOn: day(0), committed: { constructionStart: day(10), equipmentEntry: day(40), production: day(120), firstTax: day(200) } })));
     await ok(post(`/projects/${id}/commissioner`, psb, { commissionerUserId: psb.id, commissionerName: psb.displayName }));
     const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: psb.id, responsibleName: psb.displayName }));
     await ok(post(`/projects/${id}/milestone-plan`, psb, { nodes }));
-    const completedOn: Record<Exclude<MilestoneKind, 'production'>, number> = {
-      company_registration: -19,
-      land_handover: -18,
-      project_filing: -17,
-      planning_permit: -16,
-      construction_permit: -15,
-      construction_start: -10,
-      equipment_entry: -6,
-      trial_production: -3,
-    };
-    for (const [kind, offset] of Object.entries(completedOn)) {
-      await ok(post(`/projects/${id}/milestones/${kind}/complete`, psb, { completedOn: day(offset), evidence: '完成凭证' }));
+    for (const kind of MILESTONE_KINDS.filter((k): k is Exclude<MilestoneKind, 'production'> => k !== 'production')) {
+      await ok(post(`/projects/${id}/milestones/${kind}/complete`, psb, { completedOn: day(0), evidence: '完成凭证' }));
     }
-    await ok(post(`/projects/${id}/production`, psb, { actualDate: day(-1), evidence: '投产仪式纪要' }));
+    await ok(post(`/projects/${id}/production`, psb, { actualDate: day(0), evidence: '投产仪式纪要' }));
     return id;
   }
 
@@ -121,8 +116,8 @@ describe('reconciliation: two independent records', () => {
       ['officer', 'taskforce', 'psb', 'esb', 'auditor', 'leader', 'admin'].map((u) => loginStaff(h, u)),
     );
     clean = [];
-    for (let i = 1; i <= 6; i++) clean.push(await projectInNegotiation(`对账测试${i}号科技有限公司`));
-    inService = await projectInService('对账测试服务科技有限公司');
+    for (let i = 1; i <= 6; i++) clean.push(await projectInNegotiation(`对账测试${i}号科技`));
+    inService = await projectInService('对账测试服务科技');
     const raised = await ok(
       post(`/projects/${inService}/service-requests`, esb, { category: 'normal', title: '用电增容', description: '二期产线投产需增容至2000kVA', department: '自然资源局' }),
     );
@@ -260,7 +255,7 @@ describe('reconciliation: two independent records', () => {
   });
 
   it('npm run audit:reconcile exits 0 on a clean project, 1 on a discrepancy, 2 on a usage error', async () => {
-    const id = await projectInNegotiation('对账测试命令行科技有限公司');
+    const id = await projectInNegotiation('对账测试命令行科技');
     const cleanRun = await runReconcileCli(['--project', id]);
     expect({ code: cleanRun.code, stderr: cleanRun.stderr }).toEqual({ code: 0, stderr: '' });
     expect(cleanRun.stdout).toContain('no discrepancy');

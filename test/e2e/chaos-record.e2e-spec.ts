@@ -9,7 +9,7 @@ import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
 import { loginStaff, type Staff } from '../support/e2e-staff';
 import { eventually } from '../support/eventually';
-import { sampleLead } from '../support/sample-lead';
+import { sampleLead, uniqueCompanyName } from '../support/sample-lead';
 import { killAllWorkerProcesses, startWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
 /**
@@ -81,7 +81,7 @@ async function registerMany(h: E2eHarness, officer: Staff, n: number, label: str
   const ids: string[] = [];
   for (let i = 0; i < n; i += 10) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(10, n - i) }, (_, j) => h.http('POST', '/leads', { token: officer.token, body: sampleLead({ companyName: `${label}混沌企业${i + j}号有限公司` }) })),
+      Array.from({ length: Math.min(10, n - i) }, (_, j) => h.http('POST', '/leads', { token: officer.token, body: sampleLead({ companyName: uniqueCompanyName(`${label}混沌企业${i + j}号`) }) })),
     );
     for (const res of batch) {
       expect(res.status).toBe(201);

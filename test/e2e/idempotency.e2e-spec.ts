@@ -49,7 +49,9 @@ describe('Idempotency-Key', () => {
   let ecbHead: string;
   let taskForce: string;
 
-  const registerLead = (token: string, key: string, lead: Body = sampleLead() as unknown as Body) =>
+  // One company per key: a retry sends the same body, and leads of different keys are not duplicates of each other.
+  const leadFor = (key: string) => sampleLead({ companyName: `幂等测试${key}有限公司` });
+  const registerLead = (token: string, key: string, lead: Body = leadFor(key) as unknown as Body) =>
     h.http('POST', '/leads', { token, body: lead, headers: { 'idempotency-key': key } });
   const decide = (projectId: string, body: Body, key: string) =>
     h.http('POST', `/projects/${projectId}/intake-decision`, { token: taskForce, body, headers: { 'idempotency-key': key } });
@@ -88,12 +90,12 @@ describe('Idempotency-Key', () => {
     expect(first.status).toBe(201);
     const before = { counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, first.body.id) };
 
-    const conflicting = await registerLead(officer, key, { ...sampleLead(), companyName: '另一家公司' });
+    const conflicting = await registerLead(officer, key, { ...leadFor(key), companyName: '另一家公司' });
 
     expectRefusal(conflicting, 422, 'IDEMPOTENCY_CONFLICT', /Idempotency-Key/);
     expect({ counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, first.body.id) }).toEqual(before);
     const read = await h.http('GET', `/projects/${first.body.id}`, { token: officer });
-    expect(read.body.lead.companyName).toBe(sampleLead().companyName);
+    expect(read.body.lead.companyName).toBe(leadFor(key).companyName);
   });
 
   it('registers one project for ten concurrent requests with the same key', async () => {
@@ -131,7 +133,8 @@ describe('Idempotency-Key', () => {
     const before = await tableCounts(h.dataSource);
 
     const mine = await registerLead(officer, key);
-    const theirs = await registerLead(ecbHead, key);
+    // Another company: the same one would be refused as a suspected duplicate of mine (issue 10).
+    const theirs = await registerLead(ecbHead, key, sampleLead() as unknown as Body);
 
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     expect(theirs.body.id).not.toBe(mine.body.id);

@@ -1,18 +1,23 @@
-import type { Lead } from '@zs/domain';
+import { shanghaiDate, type Lead } from '@zs/domain';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
 import { auditOf } from '../support/read-model';
-import { sampleLead } from '../support/sample-lead';
+import { sampleLead, uniqueCompanyName } from '../support/sample-lead';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A UTC calendar date `days` from now; yesterday in UTC is never after today in Asia/Shanghai. */
+/** A UTC calendar date `days` from now. */
 const utcDate = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+/**
+ * Today in Asia/Shanghai: since issue 10 a contact may be dated neither before the lead's
+ * registration (which is now) nor in the future, so the day the lead was registered is the one date left.
+ */
+const today = (): string => shanghaiDate(Date.now());
 
 function contact(patch: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     kind: 'site_inspection',
-    date: utcDate(-1),
+    date: today(),
     participants: '王经理（投资方）、李明（招商一局）',
     location: '高新区智能制造产业园',
     outcome: '对方确认用地需求约80亩，拟下周提交投资意向书',
@@ -70,7 +75,7 @@ describe('negotiation (洽谈) over HTTP', () => {
   });
 
   it('records a contact, restarts the follow-up cadence and proceeds to signing, with the audit history in order', async () => {
-    const id = await accepted({ companyName: '湘江智能装备有限公司', infoGrade: 'A' });
+    const id = await accepted({ companyName: uniqueCompanyName('湘江智能装备'), infoGrade: 'A' });
     const body = contact();
 
     const recorded = await recordContact(id, body);
@@ -81,7 +86,7 @@ describe('negotiation (洽谈) over HTTP', () => {
       {
         ...body,
         kindLabel: '实地考察',
-        recordedBy: { userId: officer.id, role: 'investment_officer', displayName: officer.displayName },
+        recordedBy: expect.objectContaining({ userId: officer.id, role: 'investment_officer', displayName: officer.displayName }),
         recordedAt: expect.any(String),
       },
     ]);
@@ -106,7 +111,7 @@ describe('negotiation (洽谈) over HTTP', () => {
     expect(proceeded.body.negotiation.outcome).toEqual({
       kind: 'proceed',
       reason: null,
-      decidedBy: { userId: ecbHead.id, role: 'economic_cooperation_bureau_head', displayName: ecbHead.displayName },
+      decidedBy: expect.objectContaining({ userId: ecbHead.id, role: 'economic_cooperation_bureau_head', displayName: ecbHead.displayName }),
       decidedAt: expect.any(String),
     });
     expect(proceeded.body.negotiation.contacts).toHaveLength(1);
@@ -137,7 +142,7 @@ describe('negotiation (洽谈) over HTTP', () => {
       ['C', 7],
     ] as const) {
       const id = await accepted({ infoGrade: grade });
-      const res = await recordContact(id, contact({ kind: 'call', date: utcDate(-3) }));
+      const res = await recordContact(id, contact({ kind: 'call' }));
       expect(res.status).toBe(200);
       const { followUp, contacts } = res.body.negotiation;
       expect(contacts.map((c: any) => [c.kind, c.kindLabel])).toEqual([['call', '电话沟通']]);
@@ -147,7 +152,7 @@ describe('negotiation (洽谈) over HTTP', () => {
   });
 
   it('records a lost project with its reason', async () => {
-    const id = await accepted({ companyName: '长沙新材料科技有限公司', infoGrade: 'C' });
+    const id = await accepted({ companyName: uniqueCompanyName('长沙新材料科技'), infoGrade: 'C' });
     expect((await recordContact(id, contact({ kind: 'meeting' }))).status).toBe(200);
 
     const lost = await conclude(id, { outcome: 'lost', reason: '投资方选择落户外省园区' }, officer);
@@ -156,7 +161,7 @@ describe('negotiation (洽谈) over HTTP', () => {
     expect(lost.body.negotiation.outcome).toEqual({
       kind: 'lost',
       reason: '投资方选择落户外省园区',
-      decidedBy: { userId: officer.id, role: 'investment_officer', displayName: officer.displayName },
+      decidedBy: expect.objectContaining({ userId: officer.id, role: 'investment_officer', displayName: officer.displayName }),
       decidedAt: expect.any(String),
     });
     expect(lost.body.negotiation.followUp.overdue).toBe(false);
@@ -181,6 +186,8 @@ describe('negotiation (洽谈) over HTTP', () => {
     const id = await accepted();
     await expectRefused(h, id, () => recordContact(id, contact(), taskForce), 403, 'FORBIDDEN_ROLE');
     await expectRefused(h, id, () => recordContact(id, contact({ date: utcDate(3) })), 400, 'VALIDATION_FAILED', 'date');
+    // Before the lead was registered (issue 10).
+    await expectRefused(h, id, () => recordContact(id, contact({ date: utcDate(-2) })), 400, 'VALIDATION_FAILED', 'date');
     await expectRefused(h, id, () => recordContact(id, contact({ date: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'date');
     // A month 13 once reached toISOString() on an invalid date: a RangeError, answered 500.
     await expectRefused(h, id, () => recordContact(id, contact({ date: '2026-13-01' })), 400, 'VALIDATION_FAILED', 'date');

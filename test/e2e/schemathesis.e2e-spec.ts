@@ -28,8 +28,8 @@ import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
  * Excluded check: unsupported_method (and allow_header_conformance). A method a path does not
  * declare (TRACE /projects) answers Nest's unknown-route 404 with the error envelope, not
  * 405 + Allow; see the README's OpenAPI section.
- * Per-operation exceptions (test/e2e/schemathesis.toml, each with its reason): four operations
- * may answer 400 to schema-valid data because of cross-field rules OpenAPI 3.0 cannot state.
+ * Per-operation exceptions (test/e2e/schemathesis.toml, each with its reason): fourteen operations
+ * may answer 400 to schema-valid data because of cross-field rules OpenAPI 3.0 cannot state, or references to records that must exist.
  */
 const ST = resolve(__dirname, '../../.tools/venv/bin/st');
 const MAX_EXAMPLES = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 8);

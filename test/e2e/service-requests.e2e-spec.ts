@@ -4,7 +4,7 @@ import { addDays, MILESTONE_KINDS, MILESTONE_LABELS, shanghaiDate, type Lead, ty
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
 import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
 import { sampleContract } from '../support/sample-contract';
-import { sampleLead } from '../support/sample-lead';
+import { sampleLead, uniqueCompanyName } from '../support/sample-lead';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -32,7 +32,8 @@ describe('service requests over HTTP', () => {
   let auditor: Staff;
   let leader: Staff;
 
-  const actor = (s: Staff) => ({ userId: s.id, role: s.role, displayName: s.displayName });
+  // Since issue 10 the recorded actor also carries its department (actor-of.ts).
+  const actor = (s: Staff) => expect.objectContaining({ userId: s.id, role: s.role, displayName: s.displayName });
   const post = (path: string, who: Staff, body?: unknown, headers?: Record<string, string>) =>
     h.http('POST', path, { token: who.token, ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
   const get = (path: string, who: Staff = auditor) => h.http('GET', path, { token: who.token });
@@ -78,13 +79,17 @@ describe('service requests over HTTP', () => {
     expect({ path, status: res.status, stage: res.body.stage }).toEqual({ path, status: 200, stage });
   }
 
-  /** Lead → accepted → proceed → signed 20 days ago: in construction. */
+  /**
+   * Lead → accepted → proceed → signed today: in construction. Since issue 10 nothing that happened may be
+   * dated before the lead's registration (today, on the wall clock) nor after today: every recorded date
+   * of this setup is the registration day.
+   */
   async function inConstruction(lead: Partial<Lead>): Promise<string> {
     const id = await registered(lead);
     await step(`/projects/${id}/intake-decision`, taskForce, { action: 'accept' }, 'negotiation');
     await step(`/projects/${id}/negotiation-outcome`, officer, { outcome: 'proceed' }, 'signing');
     const contract = sampleContract({
-      signedOn: day(-20),
+      signedOn: day(0),
       committed: { constructionStart: day(10), equipmentEntry: day(40), production: day(120), firstTax: day(200) },
     });
     await step(`/projects/${id}/contract`, officer, contract, 'construction');
@@ -102,20 +107,10 @@ describe('service requests over HTTP', () => {
       ...(kind === 'company_registration' ? { dueOn: day(3) } : {}),
     }));
     await step(`/projects/${id}/milestone-plan`, psb, { nodes }, 'construction');
-    const completedOn: Record<Exclude<MilestoneKind, 'production'>, number> = {
-      company_registration: -19,
-      land_handover: -18,
-      project_filing: -17,
-      planning_permit: -16,
-      construction_permit: -15,
-      construction_start: -10,
-      equipment_entry: -6,
-      trial_production: -3,
-    };
-    for (const [kind, offset] of Object.entries(completedOn)) {
-      await step(`/projects/${id}/milestones/${kind}/complete`, psb, { completedOn: day(offset), evidence: `${MILESTONE_LABELS[kind as MilestoneKind]}完成凭证` }, 'construction');
+    for (const kind of MILESTONE_KINDS.filter((k): k is Exclude<MilestoneKind, 'production'> => k !== 'production')) {
+      await step(`/projects/${id}/milestones/${kind}/complete`, psb, { completedOn: day(0), evidence: `${MILESTONE_LABELS[kind]}完成凭证` }, 'construction');
     }
-    await step(`/projects/${id}/production`, psb, { actualDate: day(-1), evidence: '首批产品下线，投产仪式纪要' }, 'service');
+    await step(`/projects/${id}/production`, psb, { actualDate: day(0), evidence: '首批产品下线，投产仪式纪要' }, 'service');
     return id;
   }
 
@@ -130,7 +125,7 @@ describe('service requests over HTTP', () => {
   });
 
   describe('one project in service', () => {
-    const company = '株洲新能源电池材料有限公司';
+    const company = uniqueCompanyName('株洲新能源电池材料');
     let projectId: string;
     let first: any;
 
@@ -364,12 +359,12 @@ describe('service requests over HTTP', () => {
     let dispatched: any;
 
     beforeAll(async () => {
-      serviceProject = await inService({ companyName: '醴陵电瓷电器有限公司' });
+      serviceProject = await inService({ companyName: uniqueCompanyName('醴陵电瓷电器') });
       dispatched = await ok(raise(serviceProject, request({ title: '天然气接入', department: '城管局' })), 201);
     });
 
     it('refuses a raise before production (409), by the wrong role (403), on an unknown project (404), with bad content (400)', async () => {
-      const building = await inConstruction({ companyName: '株洲陶瓷窑炉有限公司' });
+      const building = await inConstruction({ companyName: uniqueCompanyName('株洲陶瓷窑炉') });
       const res = await refused(building, () => raise(building), 409, 'WRONG_STAGE');
       expect(res.body.message).toContain('construction');
       await refused(serviceProject, () => raise(serviceProject, request(), officer), 403, 'FORBIDDEN_ROLE');

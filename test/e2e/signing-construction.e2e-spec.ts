@@ -5,7 +5,8 @@ import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
 import { auditOf, notificationsOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
-import { sampleLead } from '../support/sample-lead';
+import { importedInNegotiation } from '../support/past-registration';
+import { uniqueCompanyName } from '../support/sample-lead';
 
 /**
  * Today in Asia/Shanghai (the workflow's calendar), fixed once so every date of the file agrees.
@@ -14,7 +15,13 @@ import { sampleLead } from '../support/sample-lead';
 const TODAY = shanghaiDate(Date.now());
 const day = (days: number): string => addDays(TODAY, days);
 
-/** Signed 20 days ago; every committed date (and so every template due date but one) in the future. */
+/**
+ * Signed 20 days ago; every committed date (and so every template due date but one) in the future.
+ * Since issue 10 nothing may be dated before the lead's registration: the projects of this file are
+ * registered REGISTERED_DAYS_AGO days ago (imported, see past-registration.ts), before every date here.
+ */
+const REGISTERED_DAYS_AGO = 60;
+
 function contractBody(overrides: Partial<SignContractCommand> = {}): SignContractCommand {
   return sampleContract({
     signedOn: day(-20),
@@ -27,11 +34,12 @@ function contractBody(overrides: Partial<SignContractCommand> = {}): SignContrac
 describe('signing and construction over HTTP', () => {
   let h: E2eHarness;
   let officer: Staff;
-  let taskForce: Staff;
   let psb: Staff;
   let auditor: Staff;
+  let admin: Staff;
 
-  const actor = (s: Staff) => ({ userId: s.id, role: s.role, displayName: s.displayName });
+  // Since issue 10 the recorded actor also carries its department (actor-of.ts).
+  const actor = (s: Staff) => expect.objectContaining({ userId: s.id, role: s.role, displayName: s.displayName });
   const post = (path: string, who: Staff, body: unknown) => h.http('POST', path, { token: who.token, body });
   const read = (id: string) => h.http('GET', `/projects/${id}`, { token: auditor.token });
   const sign = (id: string, body: unknown, who: Staff = officer) => post(`/projects/${id}/contract`, who, body);
@@ -55,18 +63,9 @@ describe('signing and construction over HTTP', () => {
     };
   }
 
-  async function registered(lead: Partial<Lead> = {}): Promise<string> {
-    const res = await post('/leads', officer, sampleLead(lead));
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
-
+  /** Registered (and accepted) in the past: the contract of `contractBody` is signed after the registration. */
   async function inNegotiation(lead: Partial<Lead> = {}): Promise<string> {
-    const id = await registered(lead);
-    const res = await post(`/projects/${id}/intake-decision`, taskForce, { action: 'accept' });
-    expect(res.status).toBe(200);
-    expect(res.body.stage).toBe('negotiation');
-    return id;
+    return importedInNegotiation(h, admin.token, { registeredDaysAgo: REGISTERED_DAYS_AGO, lead });
   }
 
   async function inSigning(lead: Partial<Lead> = {}): Promise<string> {
@@ -87,14 +86,14 @@ describe('signing and construction over HTTP', () => {
 
   beforeAll(async () => {
     h = await startE2eHarness();
-    [officer, taskForce, psb, auditor] = await Promise.all([loginStaff(h, 'officer'), loginStaff(h, 'taskforce'), loginStaff(h, 'psb'), loginStaff(h, 'auditor')]);
+    [officer, psb, auditor, admin] = await Promise.all([loginStaff(h, 'officer'), loginStaff(h, 'psb'), loginStaff(h, 'auditor'), loginStaff(h, 'admin')]);
   });
   afterAll(async () => {
     await h?.teardown();
   });
 
   it('signs, hands over, plans, completes every node and records production, with the audit history in order', async () => {
-    const id = await inSigning({ companyName: '株洲轨道装备科技有限公司' });
+    const id = await inSigning({ companyName: uniqueCompanyName('株洲轨道装备科技') });
     const before = await read(id);
     expect(before.body).toMatchObject({
       contract: null,
@@ -265,20 +264,20 @@ describe('signing and construction over HTTP', () => {
     expect(final.body.construction).toEqual(produced.body.construction);
 
     const audit = await auditOf(h.dataSource, id);
+    // Registered and accepted in the past by the import (past-registration.ts), the journey's own steps follow.
     expect(audit.map((e) => [e.seq, e.action, e.actor_id, e.stage_before, e.stage_after])).toEqual([
-      [1, 'lead.registered', officer.id, null, 'intake'],
-      [2, 'intake.accepted', taskForce.id, 'intake', 'negotiation'],
-      [3, 'negotiation.proceeded_to_signing', officer.id, 'negotiation', 'signing'],
-      [4, 'signing.contract_signed', officer.id, 'signing', 'construction'],
-      [5, 'handover.commissioner_assigned', psb.id, 'construction', 'construction'],
-      [6, 'construction.plan_established', psb.id, 'construction', 'construction'],
-      [7, 'construction.milestone_completed', psb.id, 'construction', 'construction'],
-      [8, 'construction.progress_logged', psb.id, 'construction', 'construction'],
-      [9, 'construction.plan_rebaselined', psb.id, 'construction', 'construction'],
-      ...rest.map((_, i) => [10 + i, 'construction.milestone_completed', psb.id, 'construction', 'construction']),
-      [17, 'production.started', psb.id, 'construction', 'service'],
+      [1, 'project.imported', admin.id, null, 'negotiation'],
+      [2, 'negotiation.proceeded_to_signing', officer.id, 'negotiation', 'signing'],
+      [3, 'signing.contract_signed', officer.id, 'signing', 'construction'],
+      [4, 'handover.commissioner_assigned', psb.id, 'construction', 'construction'],
+      [5, 'construction.plan_established', psb.id, 'construction', 'construction'],
+      [6, 'construction.milestone_completed', psb.id, 'construction', 'construction'],
+      [7, 'construction.progress_logged', psb.id, 'construction', 'construction'],
+      [8, 'construction.plan_rebaselined', psb.id, 'construction', 'construction'],
+      ...rest.map((_, i) => [9 + i, 'construction.milestone_completed', psb.id, 'construction', 'construction']),
+      [16, 'production.started', psb.id, 'construction', 'service'],
     ]);
-    expect(audit[3].payload).toEqual({
+    expect(audit[2].payload).toEqual({
       contractNo: contract.contractNo,
       contractInvestmentYi: contract.contractInvestmentYi,
       signedOn: contract.signedOn,
@@ -286,9 +285,9 @@ describe('signing and construction over HTTP', () => {
       landAreaM2: 0,
       factoryAreaM2: contract.factoryAreaM2,
     });
-    expect(audit[6].payload).toEqual({ kind: 'equipment_entry', completedOn: equipmentOn, evidence: '设备进场验收单（首批12台套）', dueOn: day(40), late: false });
-    expect(audit[8].payload).toEqual({ version: 2, reason, changes: { construction_permit: day(15), construction_start: day(17) } });
-    expect(audit.slice(9, 16).map((e) => e.payload.kind)).toEqual(rest.map(([kind]) => kind));
+    expect(audit[5].payload).toEqual({ kind: 'equipment_entry', completedOn: equipmentOn, evidence: '设备进场验收单（首批12台套）', dueOn: day(40), late: false });
+    expect(audit[7].payload).toEqual({ version: 2, reason, changes: { construction_permit: day(15), construction_start: day(17) } });
+    expect(audit.slice(8, 15).map((e) => e.payload.kind)).toEqual(rest.map(([kind]) => kind));
 
     const history = await h.http('GET', `/projects/${id}/history`, { token: auditor.token });
     expect(history.status).toBe(200);
@@ -313,6 +312,8 @@ describe('signing and construction over HTTP', () => {
     await expectRefused(h, id, () => sign(id, { ...contractBody(), contractInvestmentYi: '6.8' }), 400, 'VALIDATION_FAILED', 'contractInvestmentYi');
     await expectRefused(h, id, () => sign(id, contractBody({ contractInvestmentYi: -1 })), 400, 'VALIDATION_FAILED', 'contractInvestmentYi');
     await expectRefused(h, id, () => sign(id, contractBody({ signedOn: '2026-02-30' })), 400, 'VALIDATION_FAILED', 'signedOn');
+    // Before the lead's registration (issue 10).
+    await expectRefused(h, id, () => sign(id, contractBody({ signedOn: day(-REGISTERED_DAYS_AGO - 1) })), 400, 'VALIDATION_FAILED', 'signedOn');
     await expectRefused(h, id, () => sign(id, { ...contractBody(), committed: undefined }), 400, 'VALIDATION_FAILED', 'committed');
     const badShape = { constructionStart: day(10), equipmentEntry: day(40), production: '明年六月', firstTax: day(200) };
     await expectRefused(h, id, () => sign(id, contractBody({ committed: badShape })), 400, 'VALIDATION_FAILED', 'committed.production');
@@ -323,7 +324,7 @@ describe('signing and construction over HTTP', () => {
   });
 
   it('refuses construction steps in the wrong order, by the wrong role or with wrong values, without changing anything', async () => {
-    const id = await inConstruction({ companyName: '醴陵陶瓷新材料有限公司' });
+    const id = await inConstruction({ companyName: uniqueCompanyName('醴陵陶瓷新材料') });
     await expectRefused(h, id, () => assign(id, officer), 403, 'FORBIDDEN_ROLE');
     await expectRefused(h, id, () => plan(id, planBody(undefined, MILESTONE_KINDS.filter((k) => k !== 'trial_production'))), 400, 'VALIDATION_FAILED', 'nodes');
     await expectRefused(h, id, () => plan(id, planBody(), officer), 403, 'FORBIDDEN_ROLE');
@@ -414,7 +415,7 @@ describe('signing and construction over HTTP', () => {
 
   // Last: its past-due node escalates in the background; the test waits until that has settled.
   it('shows a node past the end of its due day as overdue, with the escalation levels sent', async () => {
-    const id = await inConstruction({ companyName: '攸县食品加工有限公司' });
+    const id = await inConstruction({ companyName: uniqueCompanyName('攸县食品加工') });
     expect((await assign(id)).status).toBe(200);
     // Template dates: company registration is due 7 days after signing, 13 days ago.
     const planned = await plan(id, planBody({}));

@@ -3,11 +3,16 @@ import { Client, Connection } from '@temporalio/client';
 import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { eventually } from '../support/eventually';
-import { sampleLead } from '../support/sample-lead';
+import { shanghaiDate } from '@zs/domain';
+import { sampleLead, uniqueCompanyName } from '../support/sample-lead';
 import { killAllWorkerProcesses, startWorkerProcess } from '../support/worker-process';
 
 const newKey = (label: string) => `${label}-${randomUUID()}`;
-const contact = (date: string) => ({ kind: 'call', date, participants: '王经理', location: '电话', outcome: '确认来访时间' });
+/**
+ * A call on the day the lead was registered (today): since issue 10 a contact may be dated neither
+ * before the registration nor in the future. Two different contacts differ by their outcome.
+ */
+const contact = (outcome = '确认来访时间') => ({ kind: 'call', date: shanghaiDate(Date.now()), participants: '王经理', location: '电话', outcome });
 
 /**
  * Issue 8: a client that got no answer (503) can ask whether its step was applied. A step is
@@ -86,17 +91,18 @@ describe('outcome of an uncertain step: GET /projects/:id/steps/:idempotencyKey'
     await h.stopWorker();
 
     const key = newKey('contact');
-    const keyed = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact('2026-03-01'), headers: { 'idempotency-key': key } });
+    const keyed = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact(), headers: { 'idempotency-key': key } });
     expect(keyed.status).toBe(503);
     expect(keyed.body.details).toEqual([{ field: 'Idempotency-Key', message: key }]);
 
-    const keyless = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact('2026-03-02') });
+    const keyless = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact('确认来访时间及随行人员') });
     expect(keyless.status).toBe(503);
     const autoKey: string = keyless.body.details[0].message;
     expect(autoKey).toMatch(/^auto-/);
 
     // A lead registered meanwhile: its workflow is started, its registration waits for a worker.
-    const lead = await h.http('POST', '/leads', { token: officer, body: sampleLead({ companyName: '等待登记的企业' }) });
+    const waitingCompany = uniqueCompanyName('等待登记的企业');
+    const lead = await h.http('POST', '/leads', { token: officer, body: sampleLead({ companyName: waitingCompany }) });
     expect(lead.status).toBe(503);
     const leadId: string = lead.body.details[0].message;
     expect(lead.body.details[0].field).toBe('projectId');
@@ -118,10 +124,10 @@ describe('outcome of an uncertain step: GET /projects/:id/steps/:idempotencyKey'
       const res = await h.http('GET', `/projects/${leadId}`, { token: officer });
       return res.status === 200 ? res.body : undefined;
     });
-    expect(registered).toMatchObject({ id: leadId, stage: 'intake', lead: { companyName: '等待登记的企业' } });
+    expect(registered).toMatchObject({ id: leadId, stage: 'intake', lead: { companyName: waitingCompany } });
 
     // Each step once in the log, and a retry with the same key is answered without a second event.
-    const retried = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact('2026-03-01'), headers: { 'idempotency-key': key } });
+    const retried = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact(), headers: { 'idempotency-key': key } });
     expect(retried.status).toBe(200);
     const ecbHeadId = (await h.http('GET', '/auth/me', { token: ecbHead })).body.id;
     const updateIds = await updateIdsOf(id);

@@ -81,7 +81,7 @@ describe('per-person step rules over HTTP', () => {
   async function inConstruction(): Promise<string> {
     const id = await inNegotiation();
     await ok(post(`/projects/${id}/negotiation-outcome`, officer, { outcome: 'proceed' }));
-    await ok(post(`/projects/${id}/contract`, officer, sampleContract({ signedOn: day(-10), committed: { constructionStart: FAR, equipmentEntry: FAR, production: FAR, firstTax: FAR } })));
+    await ok(post(`/projects/${id}/contract`, officer, sampleContract({ signedOn: TODAY, committed: { constructionStart: FAR, equipmentEntry: FAR, production: FAR, firstTax: FAR } })));
     return id;
   }
 

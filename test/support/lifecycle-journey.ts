@@ -10,7 +10,8 @@ import {
   recordProductionUpdate,
   signContractUpdate,
 } from '@zs/contracts';
-import { addDays, MILESTONE_KINDS, shanghaiDate, type Actor, type Lead } from '@zs/domain';
+import { addDays, MILESTONE_KINDS, type Actor, type Lead } from '@zs/domain';
+import { datesFrom } from './relative-dates';
 import { sampleContract } from './sample-contract';
 import { OFFICER, TASK_FORCE, type TimeSkippingHarness } from './time-skipping-harness';
 
@@ -24,18 +25,28 @@ export const LEADER: Actor = { userId: 'u-leader', role: 'zone_leadership', disp
 export const step = (handle: WorkflowHandle, update: unknown, actor: Actor, command: unknown) =>
   (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(update, { args: [{ actor, command }] });
 
-/** Lead → accepted → a site inspection → proceed → signed 30 days ago → commissioner → plan → a progress entry → every node (equipment entry 14 days after signing) → production today. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Lead → accepted → a site inspection on the registration day → proceed → signed that day →
+ * commissioner → 30 days pass on the server's clock → plan → a progress entry → every node
+ * (equipment entry 14 days after signing) → production today, 30 days after signing. Every date
+ * is counted from the registration (issue 10: nothing before it; nothing that happened in the future).
+ */
 export async function driveToService(h: TimeSkippingHarness, lead: Partial<Lead> = {}) {
   const { projectId, handle } = await h.register(lead);
   const accepted = await step(handle, decideIntakeUpdate, TASK_FORCE, { action: 'accept' });
-  const today = shanghaiDate(accepted.state.intake.decision.decidedAt);
-  await step(handle, recordNegotiationContactUpdate, OFFICER, { kind: 'site_inspection', date: today, participants: '李明、王经理', location: '标准厂房', outcome: '确定选址' });
+  const { day } = datesFrom(accepted.state.registeredAt);
+  const signedOn = day(0);
+  await step(handle, recordNegotiationContactUpdate, OFFICER, { kind: 'site_inspection', date: signedOn, participants: '李明、王经理', location: '标准厂房', outcome: '确定选址' });
   await step(handle, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' });
-  const signedOn = addDays(today, -30);
-  const contract = sampleContract({ signedOn, committed: { constructionStart: addDays(today, -20), equipmentEntry: addDays(today, -16), production: addDays(today, 5), firstTax: addDays(today, 100) } });
+  const contract = sampleContract({ signedOn, committed: { constructionStart: day(10), equipmentEntry: day(14), production: day(35), firstTax: day(130) } });
   await step(handle, signContractUpdate, OFFICER, contract);
   await step(handle, assignCommissionerUpdate, PSB, { commissionerUserId: 'u-zhang', commissionerName: '张专员' });
-  // Due dates in the future: the template's (from past committed dates) would already be overdue.
+  // The construction happens over the next 30 days: production is recorded (dated) 30 days after signing.
+  await h.env.sleep(30 * DAY_MS);
+  const today = day(30);
+  // Due dates in the future: the template's (from committed dates now past) would already be overdue.
   const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', todos: ['办理'], dueOn: addDays(today, 30) }));
   await step(handle, establishMilestonePlanUpdate, COMMISSIONER, { nodes });
   await step(handle, logConstructionProgressUpdate, COMMISSIONER, { date: today, note: '设备安装调试中' });

@@ -117,7 +117,8 @@ describe('cadence policies (time-skipping)', () => {
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
     const today = shanghaiDate(acceptedAt);
     const far = addDays(today, 400);
-    const contract = sampleContract({ signedOn: addDays(today, -5), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    // Signed on the registration day (accepted right after registering): nothing may be dated before it.
+    const contract = sampleContract({ signedOn: today, committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     const due = dueOn(today);

@@ -14,6 +14,7 @@ import {
 import { addDays, endOfShanghaiDay, MILESTONE_KINDS, projectIntervals, shanghaiDate, type Actor, type MilestoneKind, type PlanNodeInput } from '@zs/domain';
 import { eventually } from '../support/eventually';
 import { auditOf, notificationsOf } from '../support/read-model';
+import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
@@ -35,18 +36,24 @@ describe('construction milestones (time-skipping)', () => {
     await h?.teardown();
   });
 
-  /** A project signed `signedDaysAgo` days before the server's today, with a plan (overrides per node). */
+  /**
+   * A project signed on its registration day, then `signedDaysAgo` days on the server's clock (so it
+   * was signed that many days before `today`), with a plan laid out today (overrides per node).
+   * Issue 10: nothing may be dated before the registration, nor (for what happened) after today.
+   */
   async function projectWithPlan(signedDaysAgo: number, due: (today: string) => Partial<Record<MilestoneKind, string>>) {
     const { projectId, handle } = await h.register();
     await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' } }] });
     const inSigning = await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    const today = shanghaiDate(inSigning.state.intake.decision!.decidedAt);
-    const signedOn = addDays(today, -signedDaysAgo);
+    const signedOn = datesFrom(inSigning.state.registeredAt).day(0);
+    const today = addDays(signedOn, signedDaysAgo);
     const far = addDays(today, 400);
     const contract = sampleContract({ signedOn, committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     // The commissioner is named at once: these tests are about the milestone ladder alone.
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+    // No plan yet, so no milestone clock runs while the days since signing pass.
+    if (signedDaysAgo > 0) await h.env.sleep(signedDaysAgo * DAY);
     const overrides = due(today);
     const nodes: PlanNodeInput[] = MILESTONE_KINDS.map((kind) => ({ kind, ...ZHANG, todos: ['准备材料'], dueOn: overrides[kind] ?? far }));
     const planned = await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: COMMISSIONER, command: { nodes } }] });

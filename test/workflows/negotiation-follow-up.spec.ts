@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { concludeNegotiationUpdate, decideIntakeUpdate, projectStateQuery, recordNegotiationContactUpdate } from '@zs/contracts';
 import type { RecordContactCommand } from '@zs/domain';
 import { eventually } from '../support/eventually';
+import { datesFrom } from '../support/relative-dates';
 import { auditOf, notificationsOf } from '../support/read-model';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
@@ -34,13 +35,15 @@ describe('negotiation follow-up cadence (time-skipping)', () => {
 
   async function acceptedProject(grade: 'A' | 'B' | 'C') {
     const { projectId, handle } = await h.register({ infoGrade: grade });
-    await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' } }] });
+    const accepted = await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' } }] });
+    // A contact may not be dated before the registration (issue 10), nor after today.
+    const { registeredOn } = datesFrom(accepted.state.registeredAt);
     let offset = 0;
     const at = async (ms: number) => {
       if (ms > offset) await h.env.sleep(ms - offset);
       offset = Math.max(offset, ms);
     };
-    return { projectId, handle: handle as WorkflowHandle, at };
+    return { projectId, handle: handle as WorkflowHandle, at, registeredOn };
   }
 
   const REMINDER = `follow_up.reminder:investment_officer:${OFFICER.userId}`;
@@ -70,9 +73,9 @@ describe('negotiation follow-up cadence (time-skipping)', () => {
   });
 
   it('a contact just before the due time resets the cadence; the next is due a full cadence later', async () => {
-    const { projectId, handle, at } = await acceptedProject('A');
+    const { projectId, handle, at, registeredOn } = await acceptedProject('A');
     await at(1 * DAY - MIN);
-    const after = await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: contact('2020-01-01') }] });
+    const after = await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: contact(registeredOn) }] });
     expect(after.state.negotiation?.followUp.missedInRow).toBe(0);
 
     await at(2 * DAY - 2 * MIN);

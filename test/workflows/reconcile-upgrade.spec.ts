@@ -4,6 +4,7 @@ import { reconcileProject, summarize } from '@zs/api';
 import { withDatabase } from '@zs/persistence';
 import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
+import { datesFrom } from '../support/relative-dates';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
 const PREVIOUS = join(__dirname, 'fixtures/v0-intake-only');
@@ -46,7 +47,8 @@ describe('reconciling projects started before issue 8 (time-skipping)', () => {
 
     const stopCurrent = await h.runWorker({ codePath: stackEnv('workflowBundle') });
     try {
-      const visit = { kind: 'visit', date: '2026-01-05', participants: '李明', location: '企业总部', outcome: '确认意向' };
+      // Dated on the registration day: a contact before it is refused (issue 10).
+      const visit = { kind: 'visit', date: datesFrom(upgraded.snapshot.state.registeredAt).registeredOn, participants: '李明', location: '企业总部', outcome: '确认意向' };
       await upgraded.handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
 
       // Seqs 1 and 2 were written by the old local activities; seq 3 by the projection, in the history.

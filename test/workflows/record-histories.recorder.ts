@@ -31,12 +31,15 @@ import {
 } from '@zs/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { addDays, MILESTONE_KINDS, shanghaiDate, type MilestoneKind } from '@zs/domain';
+import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { driveToService, ESB, PSB, step } from '../support/lifecycle-journey';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 import { writeHistory } from './history-files';
 
 const HOUR = 3600_000;
+/** Days a construction path waits in signing before its contract (dated 30 days back) is signed: nothing may be dated before the registration (issue 10). */
+const SIGNED_DAYS_AFTER_REGISTRATION = 30;
 const PSB_ACTOR = { userId: 'u-psb', role: 'project_service_bureau' as const };
 
 /**
@@ -57,29 +60,41 @@ describe('record workflow histories', () => {
   const decide = (command: Record<string, unknown>) => ({ args: [{ actor: TASK_FORCE, command: command as never }] as [never] });
 
   /**
-   * Accepted, concluded, signed (commitments 300 days away) and planned: every node on the
-   * commitment date but those `dueOn` names, all with 张专员 responsible.
+   * Concludes the negotiation (proceed), then lets SIGNED_DAYS_AFTER_REGISTRATION days pass in
+   * signing (no timer runs there): a contract dated 30 days back, and nodes due in the past, then
+   * fall on or after the registration, as issue 10 requires. Returns the server's time after it.
+   */
+  async function proceedAndWaitToSign(handle: WorkflowHandle): Promise<number> {
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    await h.env.sleep(SIGNED_DAYS_AFTER_REGISTRATION * 24 * HOUR);
+    return h.env.currentTimeMs();
+  }
+
+  /**
+   * Accepted, concluded, signed 30 days after the registration (the contract dated 30 days back,
+   * the registration day; commitments 300 days away) and planned: every node on the commitment
+   * date but those `dueOn` names, all with 张专员 responsible. `startedAt` is the server's time at
+   * signing, from which the later steps are dated.
    */
   async function planned(infoGrade: 'A' | 'B', dueOn: Partial<Record<MilestoneKind, (today: string) => string>>, opts: { commissioner: boolean }) {
     const { handle } = await h.register({ infoGrade });
-    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    const acceptedAt = accepted.state.intake.decision!.decidedAt;
-    const today = shanghaiDate(acceptedAt);
-    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const startedAt = await proceedAndWaitToSign(handle);
+    const today = shanghaiDate(startedAt);
     const far = addDays(today, 300);
-    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    const contract = sampleContract({ signedOn: addDays(today, -SIGNED_DAYS_AFTER_REGISTRATION), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     if (opts.commissioner) {
       await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB_ACTOR, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     }
     const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: dueOn[kind]?.(today) ?? far }));
     await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { nodes } }] });
-    return { handle, acceptedAt, today };
+    return { handle, startedAt, today };
   }
 
-  /** Every node completed on the day `daysAfter` acceptance, then production. */
-  async function completeAndProduce(handle: WorkflowHandle, acceptedAt: number, daysAfter: number) {
-    const on = shanghaiDate(acceptedAt + daysAfter * 24 * HOUR);
+  /** Every node completed on the day `daysAfter` the signing, then production. */
+  async function completeAndProduce(handle: WorkflowHandle, startedAt: number, daysAfter: number) {
+    const on = shanghaiDate(startedAt + daysAfter * 24 * HOUR);
     for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
       await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind, completedOn: on, evidence: '验收单' } }] });
     }
@@ -119,10 +134,10 @@ describe('record workflow histories', () => {
   });
 
   it('negotiation-follow-up', async () => {
-    const { handle } = await h.register({ infoGrade: 'A' });
+    const { handle, snapshot } = await h.register({ infoGrade: 'A' });
     await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
     await h.env.sleep(3 * 24 * HOUR + HOUR);
-    const visit = { kind: 'site_inspection', date: '2026-01-05', participants: '李明', location: '园区标准厂房', outcome: '意向选址确定' };
+    const visit = { kind: 'site_inspection', date: datesFrom(snapshot.state.registeredAt).day(3), participants: '李明', location: '园区标准厂房', outcome: '意向选址确定' };
     await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
     await h.env.sleep(2 * HOUR);
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
@@ -138,10 +153,10 @@ describe('record workflow histories', () => {
   });
 
   it('signing-commissioner', async () => {
-    const { handle } = await h.register({ infoGrade: 'B' });
+    const { handle, snapshot } = await h.register({ infoGrade: 'B' });
     await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract() }] });
+    await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract({}, snapshot.state.registeredAt) }] });
     await h.env.sleep(25 * HOUR);
     const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
@@ -149,19 +164,18 @@ describe('record workflow histories', () => {
   });
 
   it('construction-production', async () => {
-    const { handle, acceptedAt, today } = await planned('A', { company_registration: (t) => addDays(t, 1) }, { commissioner: false });
+    const { handle, startedAt, today } = await planned('A', { company_registration: (t) => addDays(t, 1) }, { commissioner: false });
     await h.env.sleep(9 * 24 * HOUR);
     await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
-    await completeAndProduce(handle, acceptedAt, 9);
+    await completeAndProduce(handle, startedAt, 9);
     writeHistory('construction-production', await handle.fetchHistory());
   });
 
   it('lifecycle-completed', async () => {
     const { handle } = await h.register({ infoGrade: 'A' });
-    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
-    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: today, equipmentEntry: today, production: addDays(today, 10), firstTax: addDays(today, 90) } });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const today = shanghaiDate(await proceedAndWaitToSign(handle));
+    const contract = sampleContract({ signedOn: addDays(today, -SIGNED_DAYS_AFTER_REGISTRATION), committed: { constructionStart: today, equipmentEntry: today, production: addDays(today, 10), firstTax: addDays(today, 90) } });
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
@@ -226,18 +240,18 @@ describe('record workflow histories', () => {
 
   it('sla-construction-production', async () => {
     const { handle } = await h.register({ infoGrade: 'A' });
-    const accepted = await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    const today = shanghaiDate(accepted.state.intake.decision!.decidedAt);
-    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    const startedAt = await proceedAndWaitToSign(handle);
+    const today = shanghaiDate(startedAt);
     const far = addDays(today, 300);
-    const contract = sampleContract({ signedOn: addDays(today, -30), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
+    const contract = sampleContract({ signedOn: addDays(today, -SIGNED_DAYS_AFTER_REGISTRATION), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } });
     await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
     const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: kind === 'company_registration' ? addDays(today, 1) : far }));
     await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: psb, command: { nodes } }] });
     await h.env.sleep(9 * 24 * HOUR);
     await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
-    const now = shanghaiDate(accepted.state.intake.decision!.decidedAt + 9 * 24 * HOUR);
+    const now = shanghaiDate(startedAt + 9 * 24 * HOUR);
     for (const kind of MILESTONE_KINDS.filter((k) => k !== 'production')) {
       await handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: psb, command: { kind, completedOn: now, evidence: '验收单' } }] });
     }
@@ -263,11 +277,11 @@ describe('record workflow histories', () => {
 
   // Issue 4: cadences from policies (follow-up at acceptance, milestone ladders with the plan, fulfilment checks at production).
   it('cadence-follow-up', async () => {
-    const { handle } = await h.register({ infoGrade: 'B' });
+    const { handle, snapshot } = await h.register({ infoGrade: 'B' });
     await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
     // Three 2-day follow-ups missed: the owner at each, the bureau head at the third.
     await h.env.sleep(6 * 24 * HOUR + HOUR);
-    const visit = { kind: 'visit', date: '2026-01-05', participants: '李明', location: '企业总部', outcome: '确认意向' };
+    const visit = { kind: 'visit', date: datesFrom(snapshot.state.registeredAt).day(6), participants: '李明', location: '企业总部', outcome: '确认意向' };
     await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
     await h.env.sleep(2 * HOUR);
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
@@ -275,21 +289,21 @@ describe('record workflow histories', () => {
   });
 
   it('cadence-construction', async () => {
-    const { handle, acceptedAt, today } = await planned('A', { company_registration: (t) => addDays(t, 1) }, { commissioner: true });
+    const { handle, startedAt, today } = await planned('A', { company_registration: (t) => addDays(t, 1) }, { commissioner: true });
     // Company registration climbs its whole ladder: responsible person, bureau, leadership.
     await h.env.sleep(9 * 24 * HOUR);
     await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { reason: '月度调整', changes: [{ kind: 'company_registration', dueOn: addDays(today, 20) }] } }] });
-    await completeAndProduce(handle, acceptedAt, 9);
+    await completeAndProduce(handle, startedAt, 9);
     writeHistory('cadence-construction', await handle.fetchHistory());
   });
 
   it('weekly-list-construction', async () => {
     // The plan keeps the milestone_weekly policy: the first list (day 7) names the node due on day 10.
-    const { handle, acceptedAt, today } = await planned('B', { project_filing: (t) => addDays(t, 10) }, { commissioner: true });
+    const { handle, startedAt, today } = await planned('B', { project_filing: (t) => addDays(t, 10) }, { commissioner: true });
     await h.env.sleep(8 * 24 * HOUR);
     await handle.executeUpdate(rebaselinePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { reason: '备案材料补正', changes: [{ kind: 'project_filing', dueOn: addDays(today, 16) }] } }] });
     await h.env.sleep(7 * 24 * HOUR);
-    await completeAndProduce(handle, acceptedAt, 15);
+    await completeAndProduce(handle, startedAt, 15);
     writeHistory('weekly-list-construction', await handle.fetchHistory());
   });
 
@@ -318,12 +332,12 @@ describe('record workflow histories', () => {
 
   it('trusted-construction-race', async () => {
     // A running project's real plan entered late: two nodes already overdue, one due today.
-    const { handle, acceptedAt } = await planned(
+    const { handle, startedAt } = await planned(
       'A',
       { company_registration: (t) => addDays(t, -20), land_handover: (t) => addDays(t, -9), project_filing: (t) => t },
       { commissioner: true },
     );
-    const on = shanghaiDate(acceptedAt);
+    const on = shanghaiDate(startedAt);
     // Steps sent together while the escalation ladder fires.
     await Promise.all([
       handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind: 'company_registration', completedOn: on, evidence: '营业执照' } }] }),
@@ -332,7 +346,7 @@ describe('record workflow histories', () => {
       handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind: 'land_handover', completedOn: on, evidence: '交地确认书' } }] }),
     ]);
     await h.env.sleep(8 * 24 * HOUR);
-    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: PSB_ACTOR, command: { date: shanghaiDate(acceptedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
+    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: PSB_ACTOR, command: { date: shanghaiDate(startedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
     writeHistory('trusted-construction-race', await handle.fetchHistory());
   });
 

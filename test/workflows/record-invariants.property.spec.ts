@@ -39,6 +39,7 @@ import {
 } from '@zs/domain';
 import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { eventually } from '../support/eventually';
+import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
@@ -266,6 +267,8 @@ interface LiveProject {
   index: number;
   projectId: string;
   handle: WorkflowHandle;
+  /** The lead's registration day (Asia/Shanghai): nothing a step dates may precede it (issue 10). */
+  registeredOn: string;
   signedOn: string | null;
   /** Every due date each node has had or been asked to have: a re-baseline always picks a new one. */
   usedDueDates: Map<MilestoneKind, Set<string>>;
@@ -407,16 +410,52 @@ function milestonePlan(dueOffsets: number[], today: string) {
   };
 }
 
-async function setUpProject(ctx: ScheduleContext, spec: ProjectSpec, index: number): Promise<{ project: LiveProject; planLater: (() => Promise<unknown>) | null }> {
-  const { projectId, handle } = await ctx.h.register({ infoGrade: spec.grade, companyName: `性质测试${ctx.run}-${index}有限公司` });
-  const project: LiveProject = { spec, index, projectId, handle, signedOn: null, usedDueDates: new Map(), recalculations: [] };
-  ctx.projects.push(project);
-  if (spec.stage === 'intake') return { project, planLater: null };
-  await sendStep(ctx, project, decideIntakeUpdate, TASK_FORCE, { action: 'accept' }, { kind: 'setup:accept' });
-  if (spec.stage === 'negotiation') return { project, planLater: null };
-  const inSigning = await sendStep(ctx, project, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' }, { kind: 'setup:proceed' });
-  const today = shanghaiDate(inSigning!.state.negotiation!.outcome!.decidedAt);
-  const signedOn = addDays(today, -30);
+/**
+ * Days from a construction project's registration to its signing on the server's clock: the
+ * contract is signed 30 days after the lead came in, and the plan laid out then can have due dates
+ * up to ten days past without any of them (nor the signing) preceding the registration (issue 10).
+ */
+const SIGNED_DAYS_AFTER_REGISTRATION = 30;
+
+type SetUp = { project: LiveProject; planLater: (() => Promise<unknown>) | null };
+
+/**
+ * Sets the schedule's projects up. Construction projects go first as far as signing (a stage
+ * where no timer runs), then the server's clock moves on SIGNED_DAYS_AFTER_REGISTRATION days at
+ * once; only then do the intake and negotiation projects start, so their clocks are untouched by
+ * that skip, while the construction projects are signed, handed over and planned.
+ */
+async function setUpProjects(ctx: ScheduleContext, specs: ProjectSpec[]): Promise<SetUp[]> {
+  const register = async (spec: ProjectSpec, index: number): Promise<LiveProject> => {
+    const { projectId, handle, snapshot } = await ctx.h.register({ infoGrade: spec.grade, companyName: `性质测试${ctx.run}-${index}有限公司` });
+    const project: LiveProject = { spec, index, projectId, handle, registeredOn: datesFrom(snapshot.state.registeredAt).registeredOn, signedOn: null, usedDueDates: new Map(), recalculations: [] };
+    ctx.projects.push(project);
+    return project;
+  };
+  const inSigning = await allSettledOrThrow(
+    specs.map(async (spec, index) => {
+      if (spec.stage !== 'construction') return null;
+      const project = await register(spec, index);
+      await sendStep(ctx, project, decideIntakeUpdate, TASK_FORCE, { action: 'accept' }, { kind: 'setup:accept' });
+      await sendStep(ctx, project, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' }, { kind: 'setup:proceed' });
+      return project;
+    }),
+  );
+  if (inSigning.some(Boolean)) await ctx.h.env.sleep(SIGNED_DAYS_AFTER_REGISTRATION * DAY);
+  return allSettledOrThrow(specs.map((spec, index) => (spec.stage === 'construction' ? signAndPlan(ctx, inSigning[index]!) : setUpEarlyProject(ctx, spec, index, register))));
+}
+
+async function setUpEarlyProject(ctx: ScheduleContext, spec: ProjectSpec, index: number, register: (spec: ProjectSpec, index: number) => Promise<LiveProject>): Promise<SetUp> {
+  const project = await register(spec, index);
+  if (spec.stage === 'negotiation') await sendStep(ctx, project, decideIntakeUpdate, TASK_FORCE, { action: 'accept' }, { kind: 'setup:accept' });
+  return { project, planLater: null };
+}
+
+/** A construction project in signing, SIGNED_DAYS_AFTER_REGISTRATION days after its registration: signed 30 days ago, handed over, planned. */
+async function signAndPlan(ctx: ScheduleContext, project: LiveProject): Promise<SetUp> {
+  const { spec } = project;
+  const today = shanghaiDate(await ctx.h.env.currentTimeMs());
+  const signedOn = addDays(today, -SIGNED_DAYS_AFTER_REGISTRATION);
   const far = addDays(today, 400);
   project.signedOn = signedOn;
   await sendStep(ctx, project, signContractUpdate, OFFICER, sampleContract({ signedOn, committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } }), {
@@ -455,9 +494,11 @@ function freshDueDate(project: LiveProject, kind: MilestoneKind, today: string, 
 async function runOp(ctx: ScheduleContext, op: Op, now: number): Promise<void> {
   const project = ctx.projects[op.p];
   const today = shanghaiDate(now);
+  // Days back, never before the signing (construction) nor the registration (issue 10).
   const back = (days: number) => {
     const d = addDays(today, -days);
-    return project.signedOn && d < project.signedOn ? project.signedOn : d;
+    const earliest = project.signedOn ?? project.registeredOn;
+    return d < earliest ? earliest : d;
   };
   const clock = project.spec.stage === 'intake' ? 'intake_decision' : 'commissioner_assignment';
   const pauser = op.y % 2 === 0 ? LEADER : project.spec.stage === 'intake' ? TASK_FORCE : PSB;
@@ -630,7 +671,7 @@ async function allSettledOrThrow<T>(work: Array<Promise<T>>): Promise<T[]> {
 }
 
 async function runSchedule(ctx: ScheduleContext, schedule: Schedule): Promise<void> {
-  const setUp = await allSettledOrThrow(schedule.projects.map((spec, i) => setUpProject(ctx, spec, i)));
+  const setUp = await setUpProjects(ctx, schedule.projects);
   // Set-up finished concurrently: the projects in the order of the schedule.
   ctx.projects.sort((a, b) => a.index - b.index);
   for (const [i, round] of schedule.rounds.entries()) {
@@ -962,7 +1003,7 @@ describe('the record can be trusted: concurrent steps, signals and timers (time-
     try {
       // Due 10, 9, 8, 3, 2 and 1 day(s) ago (every rung of the ladder is already due for some), today, in 2 days, in 30 days.
       const spec: ProjectSpec = { stage: 'construction', grade: 'A', dueOffsets: [-10, -9, -8, -3, -2, -1, 0, 2, 30], commissioner: true, planInFirstRound: false };
-      const { project } = await setUpProject(ctx, spec, 0);
+      const [{ project }] = await setUpProjects(ctx, [spec]);
       const today = shanghaiDate(await ts.env.currentTimeMs());
       // At once, right behind the plan: the ladder is still recording its (up to 15) overdue rungs, one
       // transition after another, each projected before the next; the steps land in between.

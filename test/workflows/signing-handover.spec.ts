@@ -29,13 +29,15 @@ describe('signing and commissioner assignment (time-skipping)', () => {
     const { projectId, handle } = await h.register({ infoGrade: 'C' });
     await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' } }] });
     await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-    const signed = await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract() }] });
+    // Signed on the registration day (the server's clock moves on from test to test): never before it (issue 10).
+    const contract = sampleContract({}, (await handle.query(projectStateQuery)).state.registeredAt);
+    const signed = await handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: contract }] });
     let offset = 0;
     const at = async (ms: number) => {
       if (ms > offset) await h.env.sleep(ms - offset);
       offset = Math.max(offset, ms);
     };
-    return { projectId, handle: handle as WorkflowHandle, at, signed };
+    return { projectId, handle: handle as WorkflowHandle, at, signed, contract };
   }
   const clockAlerts = async (projectId: string) =>
     (await notificationsOf(h.dataSource, projectId)).filter((n) => n.dedupe_key.includes(':commissioner_assignment:')).map((n) => `${n.kind}:${n.level}:${n.recipient_role}`);
@@ -46,9 +48,9 @@ describe('signing and commissioner assignment (time-skipping)', () => {
     });
 
   it('moves to construction with the contract and starts the 24-hour handover clock', async () => {
-    const { signed } = await signedProject();
+    const { signed, contract } = await signedProject();
     expect(signed.state.stage).toBe('construction');
-    expect(signed.state.contract).toMatchObject({ contractInvestmentYi: 6.8, signedOn: '2026-07-28', factoryAreaM2: 12_000, landAreaM2: 0 });
+    expect(signed.state.contract).toMatchObject({ contractInvestmentYi: 6.8, signedOn: contract.signedOn, committed: contract.committed, factoryAreaM2: 12_000, landAreaM2: 0 });
     expect(signed.state.handover?.clock).toMatchObject({ clock: 'commissioner_assignment', budgetMs: 24 * HOUR, stoppedAt: null });
   });
 

@@ -12,6 +12,7 @@ import {
 } from '@zs/contracts';
 import { addDays, MILESTONE_KINDS, shanghaiDate, type Actor } from '@zs/domain';
 import { auditOf } from '../support/read-model';
+import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
@@ -80,7 +81,8 @@ describe('step rules in the update validators (time-skipping)', () => {
     await expectRefused(handle, projectId, concludeNegotiationUpdate, OTHER_OFFICER, { outcome: 'lost', reason: '企业另选他处' }, '洽谈步骤限项目负责人');
     await send(handle, concludeNegotiationUpdate, OFFICER, { outcome: 'proceed' });
     const far = addDays(today, 400);
-    await send(handle, signContractUpdate, OFFICER, sampleContract({ signedOn: addDays(today, -10), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } }));
+    // Signed on the registration day (nothing may be dated before it); the steps below follow that day.
+    await send(handle, signContractUpdate, OFFICER, sampleContract({ signedOn: datesFrom(accepted.state.registeredAt).day(0), committed: { constructionStart: far, equipmentEntry: far, production: far, firstTax: far } }));
 
     const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: far }));
     // No commissioner yet: only the bureau head may lay out the plan.

@@ -11,6 +11,7 @@ import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { eventually } from '../support/eventually';
 import { auditOf, notificationsOf } from '../support/read-model';
+import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
 
@@ -47,11 +48,13 @@ describe('upgrading running workflows from the previous release (time-skipping)'
     const stopCurrent = await h.runWorker({ codePath: stackEnv('workflowBundle') });
     try {
       // Accepted on the old code: the negotiation steps added since work on it.
-      const visit = { kind: 'visit', date: '2026-01-05', participants: '李明', location: '企业总部', outcome: '确认意向' };
+      // Dated from the registration day: nothing before it is accepted (issue 10).
+      const registeredAt = accepted.snapshot.state.registeredAt;
+      const visit = { kind: 'visit', date: datesFrom(registeredAt).registeredOn, participants: '李明', location: '企业总部', outcome: '确认意向' };
       const contacted = await accepted.handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
       expect(contacted.state.negotiation?.contacts).toHaveLength(1);
       await accepted.handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
-      const signed = await accepted.handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract() }] });
+      const signed = await accepted.handle.executeUpdate(signContractUpdate, { args: [{ actor: OFFICER, command: sampleContract({}, registeredAt) }] });
       expect(signed.state.stage).toBe('construction');
       const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
       await accepted.handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });

@@ -11,70 +11,33 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import {
   raiseServiceRequestUpdate,
   SERVICE_REQUEST_WORKFLOW_TYPE,
   serviceRequestWorkflowId,
   type ServiceRequestWorkflowInput,
   type ServiceRequestRaised,
-  assignCommissionerUpdate,
-  completeMilestoneUpdate,
-  completeProjectUpdate,
-  concludeNegotiationUpdate,
-  decideIntakeUpdate,
-  establishMilestonePlanUpdate,
-  logConstructionProgressUpdate,
-  rebaselinePlanUpdate,
-  recordFulfilmentCheckUpdate,
-  recordProductionUpdate,
-  terminateContractUpdate,
   projectStateQuery,
-  provideIntakeInfoUpdate,
-  recordNegotiationContactUpdate,
   registrationUpdate,
-  signContractUpdate,
+  PROJECT_STEPS,
   SA_INDUSTRY_CHAIN,
   SA_INFO_GRADE,
   SA_PROJECT_STAGE,
   SA_SLA_OVERDUE,
-  pauseProjectClockUpdate,
   recalculateSlaSignal,
-  resumeProjectClockUpdate,
   type ProjectSnapshot,
   type ProjectWorkflowInput,
-  type StepUpdate,
 } from '@zs/contracts';
 import {
   validateServiceRequest,
   ERROR_CODES,
-  assignCommissioner,
-  authorizeCommissionerAssignment,
-  authorizeConstructionStep,
-  authorizeOwnerStep,
-  authorizeProjectClock,
-  completeMilestone,
-  completeProject,
-  concludeNegotiation,
-  decideIntake,
   DomainError,
-  establishMilestonePlan,
-  logConstructionProgress,
-  rebaselinePlan,
-  recordFulfilmentCheck,
-  recordProduction,
-  provideIntakeInfo,
-  recordNegotiationContact,
   registerLead,
-  signContract,
-  terminateContract,
+  importProject,
   TERMINAL_STAGES,
-  pauseProjectClock,
   PROJECT_CADENCES,
   PROJECT_PLANNED_SLOTS,
-  resumeProjectClock,
   withPlans,
-  type Actor,
   type RecalculationRequest,
   type ProjectState,
   type Transition,
@@ -86,7 +49,8 @@ import { runFulfilmentWatch } from './fulfilment-watch';
 import { runIntakeClock } from './intake-clock';
 import { runNegotiationFollowUp } from './negotiation-follow-up';
 import { PATCHES } from './patches';
-import { notifications, persistence, refuse, registerStep } from './workflow-steps';
+import { importedProject } from './project-import';
+import { notifications, persistence, refuse, registerCatalogueSteps } from './workflow-steps';
 import { createProjector } from './projector';
 import { AppliedUpdates, assertFollows } from './applied-updates';
 
@@ -100,8 +64,14 @@ const historyTooLong = (): boolean => workflowInfo().continueAsNewSuggested || w
 /** One durable workflow per investment project, from lead to the end of its life. */
 export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Promise<ProjectState> {
   const { workflowId, runId } = workflowInfo();
-  // A run continued-as-new resumes the carried-over state; only the first run registers the lead.
-  const registration = input.resume ? null : registerLead(input.projectId, input.lead, input.registeredBy, Date.now());
+  // A run continued-as-new resumes the carried-over state; only the first run registers the lead
+  // (with the ownership and duplicate confirmation of issue 10 when its input carries them).
+  // An imported project (issue 10) records its import instead (only runs started by POST /imports carry it).
+  const registration = input.resume
+    ? null
+    : input.imported
+      ? importProject(input.imported.record, input.imported.mark, Date.now())
+      : registerLead(input.projectId, input.lead, input.registeredBy, Date.now(), input);
   let state = input.resume ?? registration!.state;
   let persistedSeq = input.resume ? input.resume.seq : 0;
 
@@ -153,32 +123,12 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     return snapshot();
   });
 
-  const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id) };
-  // `authorize`: the per-person rule of the step (access/step-rules.ts), run by the validator only
-  // (no patch gate: handlers and histories are unchanged, a refused update is not recorded).
-  const step = <C>(
-    update: UpdateDefinition<ProjectSnapshot, [StepUpdate<C>]>,
-    transition: (s: ProjectState, command: C, actor: Actor, now: number) => Transition,
-    authorize?: (s: ProjectState, command: C, actor: Actor) => void,
-  ) => registerStep(update, host, transition, snapshot, { clockSlots: PROJECT_PLANNED_SLOTS, cadences: PROJECT_CADENCES, authorize });
-
-  step(decideIntakeUpdate, decideIntake);
-  step(provideIntakeInfoUpdate, provideIntakeInfo, authorizeOwnerStep);
-  // Handlers add no commands, so they need no version gate: projects accepted on older code can take these steps too.
-  step(recordNegotiationContactUpdate, recordNegotiationContact, authorizeOwnerStep);
-  step(concludeNegotiationUpdate, concludeNegotiation, authorizeOwnerStep);
-  step(signContractUpdate, signContract, authorizeOwnerStep);
-  step(assignCommissionerUpdate, assignCommissioner, authorizeCommissionerAssignment);
-  step(establishMilestonePlanUpdate, establishMilestonePlan, authorizeConstructionStep);
-  step(completeMilestoneUpdate, completeMilestone, authorizeConstructionStep);
-  step(logConstructionProgressUpdate, logConstructionProgress, authorizeConstructionStep);
-  step(rebaselinePlanUpdate, (s, command, actor, now) => rebaselinePlan(s, command, actor, now, { keepLadderOnSameDate: trustedSeen }), authorizeConstructionStep);
-  step(recordProductionUpdate, recordProduction, authorizeConstructionStep);
-  step(recordFulfilmentCheckUpdate, recordFulfilmentCheck);
-  step(completeProjectUpdate, completeProject);
-  step(terminateContractUpdate, terminateContract);
-  step(pauseProjectClockUpdate, pauseProjectClock, authorizeProjectClock('pause'));
-  step(resumeProjectClockUpdate, resumeProjectClock, authorizeProjectClock('resume'));
+  const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id), trustedSeen: () => trustedSeen };
+  // Every staff step from the step catalogue (libs/contracts/src/steps/project-steps.ts), each with
+  // its per-person rule and checks run by the validator only (no patch gate: handlers and histories
+  // are unchanged, a refused update is not recorded). Handlers add no commands, so a step added to
+  // the catalogue needs no version gate: projects started on older code can take it too.
+  registerCatalogueSteps(PROJECT_STEPS, host, snapshot, { clockSlots: PROJECT_PLANNED_SLOTS, cadences: PROJECT_CADENCES });
 
   // Kept for the run only: a request concerns the clocks open when it arrives, which replan at once.
   const recalculations: RecalculationRequest[] = [];
@@ -231,12 +181,16 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
     { key: SA_INFO_GRADE, value: input.lead.infoGrade },
   ]);
   if (registration) {
-    state = withPlans(state, await planNewClocks(PROJECT_PLANNED_SLOTS, state, registration.audit.at));
+    // An import plans its open clocks from their past starts and quiets what is already past (project-import.ts).
+    const imported = input.imported ? await importedProject(input.imported, registration.audit.at) : null;
+    state = imported ? imported.state : withPlans(state, await planNewClocks(PROJECT_PLANNED_SLOTS, state, registration.audit.at));
+    const firstAudit = imported?.audit ?? registration.audit;
+    if (imported) upsertSearchAttributes([{ key: SA_SLA_OVERDUE, value: state.overdue }]);
     if (trusted()) {
-      projector.record(registration.audit);
+      projector.record(firstAudit);
     } else {
-      await recordProjectEvent({ workflowId, runId, state, audit: registration.audit });
-      persistedSeq = Math.max(persistedSeq, registration.audit.seq);
+      await recordProjectEvent({ workflowId, runId, state, audit: firstAudit });
+      persistedSeq = Math.max(persistedSeq, firstAudit.seq);
     }
   }
 

@@ -1,28 +1,17 @@
 import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import {
-  acceptServiceRequestUpdate,
-  pauseServiceClockUpdate,
   recalculateSlaSignal,
-  resumeServiceClockUpdate,
-  rateServiceRequestUpdate,
-  resolveServiceRequestUpdate,
   serviceRequestRegisteredUpdate,
   serviceRequestStateQuery,
-  transferServiceRequestUpdate,
+  SERVICE_REQUEST_STEPS,
   type NotificationRequest,
   type ServiceRequestWorkflowInput,
-  type StepUpdate,
 } from '@zs/contracts';
 import {
-  acceptServiceRequest,
-  authorizeServiceClock,
   CLOCK_LABELS,
-  pauseServiceClock,
   SERVICE_PLANNED_SLOTS,
   withPlans,
   recalculateServiceClock,
-  resumeServiceClock,
   serviceClockSlot,
   type ClockName,
   type AuditActor,
@@ -31,20 +20,16 @@ import {
   type RecalculationRequest,
   fireServiceThreshold,
   raiseServiceRequest,
-  rateServiceRequest,
-  resolveServiceRequest,
   ROLE_LABELS,
   SERVICE_ACCEPT_POLICY,
   SERVICE_RESOLVE_POLICIES,
-  transferServiceRequest,
-  type Actor,
   type ServiceRequestState,
   type ServiceTransition,
   type Threshold,
 } from '@zs/domain';
 import { planNewClocks } from './clock-planner';
 import { runSlaClock } from './sla-clock-runner';
-import { notifications, persistence, registerStep } from './workflow-steps';
+import { notifications, persistence, registerCatalogueSteps } from './workflow-steps';
 import { AppliedUpdates, assertFollows } from './applied-updates';
 import { PATCHES } from './patches';
 import { createProjector } from './projector';
@@ -108,18 +93,9 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
   });
 
   const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id) };
-  const step = <C>(
-    update: UpdateDefinition<ServiceRequestState, [StepUpdate<C>]>,
-    transition: (s: ServiceRequestState, command: C, actor: Actor, now: number) => ServiceTransition,
-    authorize?: (s: ServiceRequestState, command: C, actor: Actor) => void,
-  ) => registerStep(update, host, transition, () => state, { clockSlots: SERVICE_PLANNED_SLOTS, authorize });
-  step(acceptServiceRequestUpdate, acceptServiceRequest);
-  step(transferServiceRequestUpdate, transferServiceRequest);
-  step(resolveServiceRequestUpdate, resolveServiceRequest);
-  step(rateServiceRequestUpdate, rateServiceRequest);
-  // Only the clock's owner pauses or resumes it (access/step-rules.ts; validator only, histories unchanged).
-  step(pauseServiceClockUpdate, pauseServiceClock, authorizeServiceClock('pause'));
-  step(resumeServiceClockUpdate, resumeServiceClock, authorizeServiceClock('resume'));
+  // Every step from the catalogue (libs/contracts/src/steps/service-request-steps.ts); only the
+  // clock's owner pauses or resumes it (access/step-rules.ts; validator only, histories unchanged).
+  registerCatalogueSteps(SERVICE_REQUEST_STEPS, host, () => state, { clockSlots: SERVICE_PLANNED_SLOTS });
 
   const recalculations: RecalculationRequest[] = [];
   setHandler(recalculateSlaSignal, (request) => {

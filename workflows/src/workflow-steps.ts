@@ -1,6 +1,6 @@
-import { ApplicationFailure, currentUpdateInfo, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, currentUpdateInfo, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { LifecycleActivities, StepUpdate } from '@zs/contracts';
+import type { LifecycleActivities, StepContext, StepDefinition, StepUpdate } from '@zs/contracts';
 import { DomainError, type Actor, type AuditEntry, type CadenceSlot, type PlannedSlot } from '@zs/domain';
 import { prepareStep, withClockPlanning, withPreparation } from './clock-planner';
 
@@ -44,6 +44,8 @@ export interface StepHost<S, T> {
   trusted(): boolean;
   /** Whether a step with this update id was already applied, in this run or an earlier one (continue-as-new). */
   applied(updateId: string): boolean;
+  /** What trusted() last answered, for transitions a validator also runs (a validator must not call patched()). */
+  trustedSeen?(): boolean;
 }
 
 export interface StepOptions<S, C = unknown> {
@@ -53,6 +55,8 @@ export interface StepOptions<S, C = unknown> {
    * so recorded histories replay unchanged. Throws a DomainError (FORBIDDEN_NOT_OWNER).
    */
   authorize?: (state: S, command: C, actor: Actor) => void;
+  /** Further validator-only checks (the catalogue's `check`, e.g. date coherence): same reasoning as `authorize`. */
+  check?: (state: S, command: C, actor: Actor) => void;
   /** Clocks the step may start, planned before it is applied. */
   clockSlots?: PlannedSlot<S>[];
   /** Cadences the step may start, whose policies are resolved before it is applied. */
@@ -68,21 +72,27 @@ export interface StepOptions<S, C = unknown> {
 export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>(
   update: UpdateDefinition<R, [StepUpdate<C>]>,
   host: StepHost<S, T>,
-  transition: (s: S, command: C, actor: Actor, now: number) => T,
+  transition: (s: S, command: C, actor: Actor, now: number, ctx: StepContext) => T,
   answer: () => R,
-  { clockSlots = [], cadences = [], authorize }: StepOptions<S, C> = {},
+  { clockSlots = [], cadences = [], authorize, check }: StepOptions<S, C> = {},
 ): void {
-  const legacy = withClockPlanning(clockSlots, host.getState, transition, cadences);
+  // trustedSeen is read at each call: it changes once a handler has asked trusted().
+  const contextOf = (updateId: string | null, newId: () => string): StepContext => ({ trustedSeen: host.trustedSeen?.() ?? false, updateId, newId });
   setHandler(
     update,
     async ({ actor, command }) => {
       const updateId = currentUpdateInfo()?.id;
+      // One id per handler run, drawn only if the transition asks for one (never in a validator:
+      // uuid4 advances the workflow's random, which a validator must not touch).
+      let drawn: string | undefined;
+      const newId = () => (drawn ??= uuid4());
+      const run = (s: S, c: C, a: Actor, now: number): T => transition(s, c, a, now, contextOf(updateId ?? null, newId));
       if (!host.trusted()) {
         // Code before issue 8, for runs recorded before it: the transition may be applied to a
         // state that changed while it planned.
         let t: T;
         try {
-          t = await legacy(host.getState(), command, actor, Date.now());
+          t = await withClockPlanning(clockSlots, host.getState, run, cadences)(host.getState(), command, actor, Date.now());
         } catch (err) {
           refuse(err);
         }
@@ -92,12 +102,12 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
       if (updateId && host.applied(updateId)) return answer();
       const now = Date.now();
       const before = host.getState();
-      const first = attempt(() => transition(before, command, actor, now));
+      const first = attempt(() => run(before, command, actor, now));
       const prepared = await prepareStep(clockSlots, cadences, before, first.state, now);
       // A timer or another step may have changed the state while this one planned: apply the
       // transition only to the state it is computed from, and from here on without awaiting.
       const current = host.getState();
-      const base = current === before ? first : attempt(() => transition(current, command, actor, now));
+      const base = current === before ? first : attempt(() => run(current, command, actor, now));
       const audit: AuditEntry = updateId ? { ...base.audit, updateId } : base.audit;
       await host.apply({ ...base, state: withPreparation(base.state, prepared, cadences, now), audit } as T);
       return answer();
@@ -106,9 +116,26 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
       validator: ({ actor, command }) => {
         const updateId = currentUpdateInfo()?.id;
         if (updateId && host.applied(updateId)) return;
-        attempt(() => transition(host.getState(), command, actor, Date.now()));
+        attempt(() => transition(host.getState(), command, actor, Date.now(), contextOf(updateId ?? null, () => 'validating')));
         if (authorize) attempt(() => authorize(host.getState(), command, actor));
+        if (check) attempt(() => check(host.getState(), command, actor));
       },
     },
   );
+}
+
+/**
+ * Registers every step of a catalogue (libs/contracts/src/steps) on the workflow: one handler per
+ * entry, with its transition, per-person rule and validator-only checks. The update names are the
+ * catalogue's, unchanged, so recorded histories replay.
+ */
+export function registerCatalogueSteps<S, R>(
+  catalogue: Record<string, StepDefinition<S, any, R, any>>, // eslint-disable-line @typescript-eslint/no-explicit-any -- each entry has its own command type
+  host: StepHost<S, { state: S; audit: AuditEntry }>,
+  answer: () => R,
+  options: Pick<StepOptions<S>, 'clockSlots' | 'cadences'> = {},
+): void {
+  for (const def of Object.values(catalogue)) {
+    registerStep(def.update, host, def.transition, answer, { ...options, authorize: def.authorize, check: def.check });
+  }
 }

@@ -5,6 +5,7 @@ import {
   appendAuditEvents,
   inTransaction,
   recordProjectionConflicts,
+  writeProjectFacts,
   writeProjectReadModel,
   writeServiceRequestReadModel,
   writeSlaClockRecords,
@@ -36,6 +37,7 @@ export function createProjectWorkflowEvents(db: Database) {
         if (conflicts.length > 0) throw new ConflictingProjection(conflicts);
         if (batch.stream === 'project') {
           await writeProjectReadModel(tx, batch.workflowId, batch.runId, batch.state, last.at);
+          await writeProjectFacts(tx, batch.state);
           // Clock rows per event: a clock that stopped at an earlier event of the batch is closed at that event.
           for (const e of batch.events) {
             await writeSlaClockRecords(tx, batch.workflowId, e.seq, e.at, projectClockRecords(batch.workflowId, batch.state, e.at, e.stageBefore !== e.stageAfter));

@@ -15,6 +15,10 @@ import { StepOutcomesModule } from './modules/step-outcomes/step-outcomes.module
 import { ProjectionConflictsModule } from './modules/projection-conflicts/projection-conflicts.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { OrganisationModule } from './modules/organisation/organisation.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { KpisModule } from './modules/kpis/kpis.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { RateLimitModule } from './common/http-hardening/rate-limit';
 
 /** Built from a validated config (not process.env), so tests can run several apps side by side. */
@@ -39,6 +43,10 @@ export class AppModule {
         ReferenceDataModule,
         CalendarModule,
         AuditModule,
+        OrganisationModule,
+        CampaignsModule,
+        KpisModule,
+        ImportsModule,
         // Last: its global guard must run after the token guard (writes are counted per account).
         RateLimitModule.forRoot(config),
       ],

@@ -8,3 +8,6 @@ export * from './daily-digest';
 export * from './sla-recalculation';
 export * from './projection';
 export * from './untrusted-payload';
+export * from './steps/step-definition';
+export * from './steps/project-steps';
+export * from './steps/service-request-steps';

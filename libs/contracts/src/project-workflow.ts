@@ -1,23 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type {
-  Actor,
-  AssignCommissionerCommand,
-  CompleteMilestoneCommand,
-  CompleteProjectCommand,
-  RecordFulfilmentCheckCommand,
-  TerminateContractCommand,
-  EstablishPlanCommand,
-  LogProgressCommand,
-  RebaselineCommand,
-  RecordProductionCommand,
-  ConcludeNegotiationCommand,
-  DecideIntakeCommand,
-  Lead,
-  ProjectState,
-  ProvideInfoCommand,
-  RecordContactCommand,
-  SignContractCommand,
-} from '@zs/domain';
+import type { Actor, DuplicateConfirmation, ImportMark, ImportProjectRecord, Lead, Ownership, ProjectState } from '@zs/domain';
+import { PROJECT_STEPS } from './steps/project-steps';
 
 export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleWorkflow';
 
@@ -31,6 +14,16 @@ export interface ProjectWorkflowInput {
   registeredBy: Actor;
   /** Hash of the registration request, so a reused Idempotency-Key with another body is refused. */
   requestHash: string;
+  /** Issue 10: reporter, owner and campaign, resolved by the API at registration (absent on runs started before). */
+  ownership?: Ownership;
+  /** Issue 10: staff confirmed the lead after a duplicate warning; recorded with the registration. */
+  duplicateConfirmation?: DuplicateConfirmation;
+  /**
+   * Issue 10: the project comes from an existing portfolio; the first run records it at its
+   * stage with its past (one `project.imported` event) instead of registering a lead. Only runs
+   * started by POST /imports carry it.
+   */
+  imported?: ProjectImport;
   /** Set on continue-as-new: the whole state carried over into the next run. */
   resume?: ProjectState;
   /**
@@ -39,6 +32,12 @@ export interface ProjectWorkflowInput {
    * continue-as-new is recognised and answered, not applied again.
    */
   appliedUpdates?: AppliedUpdate[];
+}
+
+/** What an import hands the first run: the checked, resolved row and the mark (who, when, file, row). */
+export interface ProjectImport {
+  record: ImportProjectRecord;
+  mark: ImportMark;
 }
 
 /** A step applied in an earlier run; `answer` only where the state cannot give it again (a raised request's ids). */
@@ -60,18 +59,19 @@ export interface ProjectSnapshot {
 
 /** Resolves once the registration is persisted; used with update-with-start by POST /leads. */
 export const registrationUpdate = defineUpdate<ProjectSnapshot, []>('awaitRegistration');
-export const decideIntakeUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<DecideIntakeCommand>]>('decideIntake');
-export const provideIntakeInfoUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ProvideInfoCommand>]>('provideIntakeInfo');
-export const recordNegotiationContactUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordContactCommand>]>('recordNegotiationContact');
-export const concludeNegotiationUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<ConcludeNegotiationCommand>]>('concludeNegotiation');
-export const signContractUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<SignContractCommand>]>('signContract');
-export const assignCommissionerUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<AssignCommissionerCommand>]>('assignCommissioner');
-export const establishMilestonePlanUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<EstablishPlanCommand>]>('establishMilestonePlan');
-export const completeMilestoneUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<CompleteMilestoneCommand>]>('completeMilestone');
-export const logConstructionProgressUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<LogProgressCommand>]>('logConstructionProgress');
-export const rebaselinePlanUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RebaselineCommand>]>('rebaselinePlan');
-export const recordProductionUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordProductionCommand>]>('recordProduction');
-export const recordFulfilmentCheckUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<RecordFulfilmentCheckCommand>]>('recordFulfilmentCheck');
-export const completeProjectUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<CompleteProjectCommand>]>('completeProject');
-export const terminateContractUpdate = defineUpdate<ProjectSnapshot, [StepUpdate<TerminateContractCommand>]>('terminateContract');
+// The step updates are defined once, in the step catalogue (steps/project-steps.ts); these names stay for their importers.
+export const decideIntakeUpdate = PROJECT_STEPS.decideIntake.update;
+export const provideIntakeInfoUpdate = PROJECT_STEPS.provideIntakeInfo.update;
+export const recordNegotiationContactUpdate = PROJECT_STEPS.recordNegotiationContact.update;
+export const concludeNegotiationUpdate = PROJECT_STEPS.concludeNegotiation.update;
+export const signContractUpdate = PROJECT_STEPS.signContract.update;
+export const assignCommissionerUpdate = PROJECT_STEPS.assignCommissioner.update;
+export const establishMilestonePlanUpdate = PROJECT_STEPS.establishMilestonePlan.update;
+export const completeMilestoneUpdate = PROJECT_STEPS.completeMilestone.update;
+export const logConstructionProgressUpdate = PROJECT_STEPS.logConstructionProgress.update;
+export const rebaselinePlanUpdate = PROJECT_STEPS.rebaselinePlan.update;
+export const recordProductionUpdate = PROJECT_STEPS.recordProduction.update;
+export const recordFulfilmentCheckUpdate = PROJECT_STEPS.recordFulfilmentCheck.update;
+export const completeProjectUpdate = PROJECT_STEPS.completeProject.update;
+export const terminateContractUpdate = PROJECT_STEPS.terminateContract.update;
 export const projectStateQuery = defineQuery<ProjectSnapshot>('projectState');

@@ -1,13 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type {
-  Actor,
-  RaiseServiceRequestCommand,
-  RateServiceRequestCommand,
-  ResolveServiceRequestCommand,
-  ServiceRequestState,
-  TransferServiceRequestCommand,
-} from '@zs/domain';
+import type { Actor, RaiseServiceRequestCommand, ServiceRequestState } from '@zs/domain';
 import type { StepUpdate } from './project-workflow';
+import { SERVICE_REQUEST_STEPS } from './steps/service-request-steps';
 
 export const SERVICE_REQUEST_WORKFLOW_TYPE = 'serviceRequestWorkflow';
 
@@ -33,8 +27,9 @@ export const raiseServiceRequestUpdate = defineUpdate<ServiceRequestRaised, [Ste
 
 /** On the service request's own workflow. */
 export const serviceRequestRegisteredUpdate = defineUpdate<ServiceRequestState, []>('awaitServiceRequest');
-export const acceptServiceRequestUpdate = defineUpdate<ServiceRequestState, [StepUpdate<Record<string, never>>]>('acceptServiceRequest');
-export const transferServiceRequestUpdate = defineUpdate<ServiceRequestState, [StepUpdate<TransferServiceRequestCommand>]>('transferServiceRequest');
-export const resolveServiceRequestUpdate = defineUpdate<ServiceRequestState, [StepUpdate<ResolveServiceRequestCommand>]>('resolveServiceRequest');
-export const rateServiceRequestUpdate = defineUpdate<ServiceRequestState, [StepUpdate<RateServiceRequestCommand>]>('rateServiceRequest');
+// Defined once in the step catalogue (steps/service-request-steps.ts); these names stay for their importers.
+export const acceptServiceRequestUpdate = SERVICE_REQUEST_STEPS.acceptServiceRequest.update;
+export const transferServiceRequestUpdate = SERVICE_REQUEST_STEPS.transferServiceRequest.update;
+export const resolveServiceRequestUpdate = SERVICE_REQUEST_STEPS.resolveServiceRequest.update;
+export const rateServiceRequestUpdate = SERVICE_REQUEST_STEPS.rateServiceRequest.update;
 export const serviceRequestStateQuery = defineQuery<ServiceRequestState>('serviceRequestState');

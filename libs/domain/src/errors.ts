@@ -19,6 +19,14 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Too many logins or writes in the window; the answer's Retry-After says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A record with that unique key (a username, a department code, a chain name) exists already (409). */
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  /** A campaign's snapshot may be frozen only after its last day (409). */
+  CAMPAIGN_NOT_ENDED: 'CAMPAIGN_NOT_ENDED',
+  /** The campaign's leaderboard is frozen: no second snapshot, no change to its period or roster (409). */
+  CAMPAIGN_FROZEN: 'CAMPAIGN_FROZEN',
+  /** A lead looks like a project already registered (same credit code or company name); repeat with confirmDuplicateOf to go on. */
+  DUPLICATE_SUSPECTED: 'DUPLICATE_SUSPECTED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -29,8 +29,14 @@ export const PERMISSIONS = {
   /** The bureau records the firm's requests and ratings (企业点单, 评价) on its behalf. */
   'service.raise': ['enterprise_service_bureau'],
   /** Departments accept, transfer and resolve; until departments are modelled, the service bureaus act for them. */
-  'service.handle': ['enterprise_service_bureau', 'project_service_bureau'],
+  'service.handle': ['enterprise_service_bureau', 'project_service_bureau', 'department_staff'],
   'service.rate': ['enterprise_service_bureau'],
+  /** 调整项目归属 (owner, campaign): the bureau head and zone leadership (issue 10). */
+  'project.reassign': ['economic_cooperation_bureau_head', 'zone_leadership'],
+  /** 到位资金台账, from signing on (issue 10). */
+  'funds.record': ['investment_officer', 'economic_cooperation_bureau_head', 'project_service_bureau', 'enterprise_service_bureau'],
+  /** 走访/外出招商 at any open stage (issue 10); who of these on which project is visit-transitions.ts. */
+  'project.record_visit': ['investment_officer', 'economic_cooperation_bureau_head', 'zone_leadership', 'project_service_bureau', 'enterprise_service_bureau'],
   'project.read': [...ROLES],
   /** 暂停/恢复计时 with a recorded reason (e.g. waiting for the firm): the bureaus that own clocks and zone leadership (CLOCK_OWNERS in access/step-rules.ts says whose clock is whose). */
   'sla.pause_clock': ['intake_task_force', 'project_service_bureau', 'enterprise_service_bureau', 'zone_leadership'],
@@ -53,6 +59,22 @@ export const PERMISSIONS = {
   /** 安全审计: logins, failures, lockouts, logouts, password changes, revocations; and the administrators' actions. */
   'audit.security_events.read': ['auditor', 'zone_leadership', 'admin'],
   'audit.admin_events.read': ['auditor', 'zone_leadership', 'admin'],
+  /** 存量项目导入 (issue 10): a portfolio's running projects with their past, as one batch. */
+  'projects.import': ['admin', 'economic_cooperation_bureau_head'],
+  /** Organisation (issue 10): departments, teams, industry chains; administrators keep them, all staff read them. */
+  'org.manage': ['admin'],
+  'org.read': [...ROLES],
+  /** 招商攻势/行动 (issue 10): the zone's leadership and the Economic Cooperation Bureau head run campaigns; all staff see them and their leaderboards. */
+  'campaigns.manage': ['zone_leadership', 'economic_cooperation_bureau_head'],
+  'campaigns.read': [...ROLES],
+  /**
+   * KPIs and progress against targets (issue 10): those who assess results (zone leadership, the
+   * Economic Cooperation Bureau head) and the auditors who check them. Not administrators: they
+   * keep the system, not the zone's results (they may still enter targets, below).
+   */
+  'kpi.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor'],
+  /** Annual targets are set by zone leadership; administrators may enter them on its behalf (audited). */
+  'targets.manage': ['zone_leadership', 'admin'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

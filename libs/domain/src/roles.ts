@@ -6,6 +6,8 @@ export const ROLES = [
   'zone_leadership',
   'project_service_bureau',
   'enterprise_service_bureau',
+  /** 部门经办人 (issue 10): staff of a department receiving service requests (供电公司, 自然资源局…); acts only on its own department's requests. */
+  'department_staff',
   'auditor',
   'admin',
 ] as const;
@@ -20,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   zone_leadership: '管委会领导',
   project_service_bureau: '项目服务局',
   enterprise_service_bureau: '企业服务局',
+  department_staff: '部门经办人',
   auditor: '审计督查',
   admin: '系统管理员',
 };
@@ -37,6 +40,11 @@ export interface Actor {
   displayName?: string;
   /** The actor's department (issue 10), for department-scoped rules; absent before. */
   departmentId?: string | null;
+  /**
+   * The actor's department by name (issue 10), as service requests, notifications and webhooks
+   * name departments; set by the API from the account, read by department-scoped rules.
+   */
+  departmentName?: string | null;
 }
 
 export type AuditActor = Actor | typeof SYSTEM_ACTOR;

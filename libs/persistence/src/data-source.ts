@@ -22,10 +22,15 @@ import { SecurityEvents1763901000000 } from './migrations/1763901000000-security
 import { Identity1763901100000 } from './migrations/1763901100000-identity';
 import { AuditChain1763901200000 } from './migrations/1763901200000-audit-chain';
 import { DatabaseRoles1763901300000 } from './migrations/1763901300000-database-roles';
+import { Organisation1763901400000 } from './migrations/1763901400000-organisation';
+import { ProjectListColumns1763901500000 } from './migrations/1763901500000-project-list-columns';
+import { KpiFactsTargets1763901600000 } from './migrations/1763901600000-kpi-facts-targets';
+import { Campaigns1763901700000 } from './migrations/1763901700000-campaigns';
+import { Imports1763901800000 } from './migrations/1763901800000-imports';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000, Organisation1763901400000, ProjectListColumns1763901500000, KpiFactsTargets1763901600000, Campaigns1763901700000, Imports1763901800000];
 
 export interface DataSourceConfig {
   url: string;

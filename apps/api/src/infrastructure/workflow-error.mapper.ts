@@ -22,6 +22,8 @@ const REFUSAL_CODES: readonly ErrorCode[] = [
   ERROR_CODES.WRONG_STAGE,
   ERROR_CODES.NOT_FOUND,
   ERROR_CODES.IDEMPOTENCY_CONFLICT,
+  /** A once-only record (首次纳税) recorded already (409). */
+  ERROR_CODES.ALREADY_EXISTS,
 ];
 
 /** Set when the server refuses an update because the run has already closed. */

@@ -20,6 +20,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'leader', displayName: '陈刚', role: 'zone_leadership', department: '管委会', email: 'leader@zhaoshang.local' },
   { username: 'psb', displayName: '刘洋', role: 'project_service_bureau', department: '项目服务局', email: 'psb@zhaoshang.local' },
   { username: 'esb', displayName: '赵静', role: 'enterprise_service_bureau', department: '企业服务局', email: 'esb@zhaoshang.local' },
+  { username: 'dept-staff', displayName: '钱涛', role: 'department_staff', department: '供电公司', email: 'dept-staff@zhaoshang.local' },
   { username: 'auditor', displayName: '孙丽', role: 'auditor', department: '审计督查室', email: 'auditor@zhaoshang.local' },
   { username: 'admin', displayName: '周强', role: 'admin', department: '信息中心', email: 'admin@zhaoshang.local' },
 ];

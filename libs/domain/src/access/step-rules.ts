@@ -1,5 +1,6 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import type { Role } from '../roles';
+import type { ServiceRequestState } from '../service/service-request-state';
 import { CLOCK_LABELS, type ClockName } from '../sla/sla-policy';
 
 /**
@@ -25,9 +26,11 @@ export interface RuleActor {
   userId: string;
   role: Role | string;
   scope?: ActorScope;
+  /** The actor's department by name (issue 10; Actor.departmentName), read by the department scope of service requests. */
+  departmentName?: string | null;
 }
 
-export type StepRule = 'owner_step' | 'construction_step' | 'commissioner_reassignment' | 'clock_owner' | 'clock_pause_reason';
+export type StepRule = 'owner_step' | 'construction_step' | 'commissioner_reassignment' | 'clock_owner' | 'clock_pause_reason' | 'department_scope';
 
 /** The Chinese name of each rule, as refusals quote it. */
 export const STEP_RULE_LABELS: Record<StepRule, string> = {
@@ -36,6 +39,7 @@ export const STEP_RULE_LABELS: Record<StepRule, string> = {
   commissioner_reassignment: '更换项目专员限局负责人',
   clock_owner: '暂停/恢复计时限时限责任方',
   clock_pause_reason: '暂停计时须符合该时限允许的事由',
+  department_scope: '服务请求限承办部门办理',
 };
 
 export type RuleVerdict = { allowed: true } | { allowed: false; rule: StepRule; message: string };
@@ -163,3 +167,25 @@ export function namedPersonProblems(named: readonly NamedPerson[], activeRoles: 
   }
   return problems;
 }
+
+/**
+ * Department scope of service requests (issue 10, item 3). A request names the department it is
+ * with now by its registered NAME (`state.department`: the API accepts only a registered
+ * department's name or code and stores the name, as notifications and webhooks already route by
+ * name), so the rule compares names, not ids. A 部门经办人 (department_staff) accepts, transfers
+ * and resolves only requests currently with their own department; the Enterprise Service Bureau
+ * (which runs 企业点单) and zone leadership act on any; the Project Service Bureau as before (any,
+ * by the role table). An actor without a department is never "of" a department.
+ */
+export const DEPARTMENT_SCOPED_ROLES: readonly Role[] = ['department_staff'];
+
+export function serviceRequestStepVerdict(actor: RuleActor, request: { department: string }): RuleVerdict {
+  if (!(DEPARTMENT_SCOPED_ROLES as readonly string[]).includes(actor.role)) return ALLOWED;
+  const own = actor.departmentName?.trim();
+  if (own && own === request.department.trim()) return ALLOWED;
+  return refused('department_scope', own ? `该服务请求由「${request.department}」承办，「${own}」的经办人不能办理` : `该服务请求由「${request.department}」承办，当前账号未归属任何部门`);
+}
+
+/** The rule applied to a service request's workflow state (accept, transfer, resolve); throws FORBIDDEN_NOT_OWNER. Validators only. */
+export const authorizeServiceRequestStep = (state: Pick<ServiceRequestState, 'department'>, _command: unknown, actor: RuleActor): void =>
+  enforceRule(serviceRequestStepVerdict(actor, state));

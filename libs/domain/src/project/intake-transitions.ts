@@ -1,10 +1,13 @@
 import { DomainError, ERROR_CODES } from '../errors';
+import type { DuplicateConfirmation } from '../company-name';
 import type { Lead } from '../lead';
 import type { Actor, AuditActor } from '../roles';
 import { STAGE_LABELS } from '../stages';
 import { markFired, pauseClock, resumeClock, startClock, stopClock } from '../sla/sla-clock';
 import { INTAKE_DECISION_POLICY, type Threshold } from '../sla/sla-policy';
 import { startNegotiation } from './negotiation-transitions';
+import type { Ownership } from './ownership';
+import { ownershipOf } from './ownership-transitions';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
 
@@ -23,9 +26,15 @@ export interface ProvideInfoCommand {
   response: string;
 }
 
-export function registerLead(projectId: string, lead: Lead, actor: Actor, now: number): Transition {
+/** What the API adds to a registration (issue 10); absent on runs started before it. */
+export interface RegistrationExtras {
+  ownership?: Ownership;
+  duplicateConfirmation?: DuplicateConfirmation;
+}
+
+export function registerLead(projectId: string, lead: Lead, actor: Actor, now: number, extras: RegistrationExtras = {}): Transition {
   requirePermission(actor, 'lead.register');
-  const state: ProjectState = {
+  const registered: ProjectState = {
     projectId,
     stage: 'intake',
     lead,
@@ -39,9 +48,15 @@ export function registerLead(projectId: string, lead: Lead, actor: Actor, now: n
     overdue: false,
     seq: 1,
   };
+  // Without ownership from the API (runs started before issue 10) the registering person is the reporter.
+  const state: ProjectState = { ...registered, ownership: extras.ownership ?? ownershipOf(registered) };
+  // Only what the run was given is recorded: a registration replayed from an older history writes what it always wrote.
+  const payload: Record<string, unknown> = { lead };
+  if (extras.ownership) payload.ownership = extras.ownership;
+  if (extras.duplicateConfirmation) payload.duplicateConfirmation = extras.duplicateConfirmation;
   return {
     state,
-    audit: { seq: 1, at: now, actor, action: 'lead.registered', payload: { lead }, stageBefore: null, stageAfter: 'intake' },
+    audit: { seq: 1, at: now, actor, action: 'lead.registered', payload, stageBefore: null, stageAfter: 'intake' },
   };
 }
 

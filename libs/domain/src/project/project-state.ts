@@ -8,6 +8,7 @@ import type { Closure, FulfilmentState } from './fulfilment-state';
 import type { Contract, Handover } from './signing-state';
 import type { ImportMark, Ownership } from './ownership';
 import type { FundsEntry } from './funds';
+import type { FirstTax, VisitEntry } from './visits';
 
 export interface InfoRequest {
   requestedAt: number;
@@ -50,6 +51,10 @@ export interface ProjectState {
   funds?: FundsEntry[];
   /** Set when the project was imported with its past (issue 10). */
   imported?: ImportMark | null;
+  /** 走访/外出招商 recorded at any open stage (issue 10); apart from negotiation contacts. */
+  visits?: VisitEntry[];
+  /** 首次纳税, recorded once (issue 10). */
+  firstTax?: FirstTax | null;
   /** Some running clock has passed its deadline. */
   overdue: boolean;
   /** Sequence number of the last audit event (1-based). */

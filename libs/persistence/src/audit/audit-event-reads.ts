@@ -1,11 +1,6 @@
 // Reads of the append-only audit log (written only by the workflows' record*Event activities).
-import type { Database, Queryable } from '../database';
-import { AuditEventEntity } from '../entities/audit-event.entity';
-
-/** A project's history in time order: service requests (child workflows) keep their own sequence, so seq alone would interleave wrongly. */
-export function projectHistory(db: Database, projectId: string): Promise<AuditEventEntity[]> {
-  return db.getRepository(AuditEventEntity).find({ where: { projectId }, order: { occurredAt: 'ASC', id: 'ASC' } });
-}
+// The auditor's paginated history (one order across a project and its service requests) is project-history-reads.ts.
+import type { Queryable } from '../database';
 
 export interface AuditActionRow {
   occurredAt: Date;

@@ -1,20 +1,31 @@
 import type { Queryable, Transaction } from '../database';
-import type { ProjectState, ServiceRequestState } from '@zs/domain';
+import { nameBigrams, normaliseCompanyName, ownershipOf, type ProjectState, type ServiceRequestState } from '@zs/domain';
 
 /**
  * The project read model after an event. Moves only forward: an older batch retried late
- * never overwrites a newer state (last_seq).
+ * never overwrites a newer state (last_seq). The list columns (issue 10) are all derived from the
+ * state, so every event rewrites them: an ownership reassignment or a signing shows in filters at once.
  */
 export async function writeProjectReadModel(tx: Transaction, workflowId: string, runId: string, state: ProjectState, at: number): Promise<void> {
   const lead = state.lead;
+  const ownership = ownershipOf(state);
+  const normalized = normaliseCompanyName(lead.companyName);
   await tx.query(
     `INSERT INTO projects
        (id, workflow_id, run_id, company_name, industry_chain, estimated_investment_yi, source_channel,
-        info_grade, kind, stage, overdue, last_seq, registered_by, registered_at, updated_at, state)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        info_grade, kind, stage, overdue, last_seq, registered_by, registered_at, updated_at, state,
+        normalized_name, name_bigrams, credit_code, fortune500, fortune500_lists, listed_company, specialized_sme, specialized_sme_level,
+        origin, reporter_user_id, reporter_department_id, owner_user_id, owner_team_id, owner_department_id, campaign_id,
+        signed_on, contract_investment_yi, imported)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+             $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)
      ON CONFLICT (id) DO UPDATE SET
        run_id = EXCLUDED.run_id, stage = EXCLUDED.stage, overdue = EXCLUDED.overdue,
-       last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state
+       last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state,
+       reporter_user_id = EXCLUDED.reporter_user_id, reporter_department_id = EXCLUDED.reporter_department_id,
+       owner_user_id = EXCLUDED.owner_user_id, owner_team_id = EXCLUDED.owner_team_id,
+       owner_department_id = EXCLUDED.owner_department_id, campaign_id = EXCLUDED.campaign_id,
+       signed_on = EXCLUDED.signed_on, contract_investment_yi = EXCLUDED.contract_investment_yi, imported = EXCLUDED.imported
      WHERE projects.last_seq < EXCLUDED.last_seq`,
     [
       state.projectId,
@@ -33,6 +44,24 @@ export async function writeProjectReadModel(tx: Transaction, workflowId: string,
       new Date(state.registeredAt),
       new Date(at),
       JSON.stringify(state),
+      normalized,
+      nameBigrams(normalized),
+      lead.creditCode ?? null,
+      lead.fortune500,
+      lead.fortune500Lists ?? [],
+      lead.listedCompany ?? null,
+      lead.specializedSme,
+      lead.specializedSmeLevel ?? null,
+      lead.origin ?? null,
+      ownership.reporter.userId,
+      ownership.reporter.departmentId,
+      ownership.owner?.userId ?? null,
+      ownership.owner?.teamId ?? null,
+      ownership.owner?.departmentId ?? null,
+      ownership.campaignId,
+      state.contract?.signedOn ?? null,
+      state.contract?.contractInvestmentYi ?? null,
+      state.imported != null,
     ],
   );
 }

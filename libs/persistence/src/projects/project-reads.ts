@@ -1,20 +1,8 @@
 // Reads of the projects read model, written only by the workflow's recordProjectEvent activity.
-import { TERMINAL_STAGES, type InfoGrade, type ProjectState, type Stage } from '@zs/domain';
+// The filtered list is in project-list.ts, duplicate detection in project-duplicates.ts.
+import { TERMINAL_STAGES, type ProjectState, type Stage } from '@zs/domain';
 import type { Database, Queryable } from '../database';
 import { ProjectEntity } from '../entities/project.entity';
-
-/** The columns a project list may be ordered by; the only values that reach ORDER BY. */
-export type ProjectOrderColumn = 'registeredAt' | 'updatedAt' | 'estimatedInvestmentYi';
-
-export interface ProjectListFilter {
-  stage?: Stage;
-  overdue?: boolean;
-  industryChain?: string | null;
-  infoGrade?: InfoGrade;
-  orderBy: { column: ProjectOrderColumn; direction: 'ASC' | 'DESC' };
-  page: number;
-  pageSize: number;
-}
 
 /** What the API needs of the project a service request belongs to. */
 export interface ProjectRef {
@@ -25,22 +13,6 @@ export interface ProjectRef {
 
 export function findProjectById(db: Database, id: string): Promise<ProjectEntity | null> {
   return db.getRepository(ProjectEntity).findOneBy({ id });
-}
-
-export async function listProjects(db: Database, filter: ProjectListFilter): Promise<{ rows: ProjectEntity[]; total: number }> {
-  const qb = db.getRepository(ProjectEntity).createQueryBuilder('p');
-  if (filter.stage !== undefined) qb.andWhere('p.stage = :stage', { stage: filter.stage });
-  if (filter.overdue !== undefined) qb.andWhere('p.overdue = :overdue', { overdue: filter.overdue });
-  if (filter.industryChain != null) qb.andWhere('p.industryChain = :industryChain', { industryChain: filter.industryChain });
-  if (filter.infoGrade !== undefined) qb.andWhere('p.infoGrade = :infoGrade', { infoGrade: filter.infoGrade });
-
-  // The id tie-break keeps pages stable when many projects share a timestamp or amount.
-  qb.orderBy(`p.${filter.orderBy.column}`, filter.orderBy.direction)
-    .addOrderBy('p.id', 'ASC')
-    .skip((filter.page - 1) * filter.pageSize)
-    .take(filter.pageSize);
-  const [rows, total] = await qb.getManyAndCount();
-  return { rows, total };
 }
 
 export async function findProjectRef(db: Queryable, id: string): Promise<ProjectRef | null> {

@@ -24,7 +24,12 @@ export interface AccountRecord {
 }
 
 /** What the bearer-token guard checks on every request (no hashes). */
-export type AccountSession = Pick<AccountRecord, 'id' | 'username' | 'displayName' | 'role' | 'active' | 'tokenVersion' | 'mustChangePassword'>;
+export type AccountSession = Pick<AccountRecord, 'id' | 'username' | 'displayName' | 'role' | 'active' | 'tokenVersion' | 'mustChangePassword'> & {
+  /** The registered department (issue 10), read with the account so a transfer takes effect within the session cache's TTL. */
+  departmentId: string | null;
+  /** Its name, as service requests and notifications name departments. */
+  departmentName: string | null;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -90,8 +95,12 @@ export async function lockAccount(tx: Transaction, id: string): Promise<AccountR
 
 export async function findAccountSession(db: Queryable, id: string): Promise<AccountSession | null> {
   if (!UUID.test(id)) return null;
-  const [row]: Array<Pick<AccountRow, 'id' | 'username' | 'display_name' | 'role' | 'active' | 'token_version' | 'must_change_password'>> = await db.query(
-    `SELECT id, username, display_name, role, active, token_version, must_change_password FROM users WHERE id = $1`,
+  const [row]: Array<
+    Pick<AccountRow, 'id' | 'username' | 'display_name' | 'role' | 'active' | 'token_version' | 'must_change_password'> & { department_id: string | null; department_name: string | null }
+  > = await db.query(
+    `SELECT u.id, u.username, u.display_name, u.role, u.active, u.token_version, u.must_change_password,
+            u.department_id::text AS department_id, d.name AS department_name
+       FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1`,
     [id],
   );
   return row
@@ -103,6 +112,8 @@ export async function findAccountSession(db: Queryable, id: string): Promise<Acc
         active: row.active,
         tokenVersion: Number(row.token_version),
         mustChangePassword: row.must_change_password,
+        departmentId: row.department_id,
+        departmentName: row.department_name,
       }
     : null;
 }

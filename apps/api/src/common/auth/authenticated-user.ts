@@ -5,4 +5,8 @@ export interface AuthenticatedUser {
   id: string;
   role: Role;
   displayName: string;
+  /** The account's registered department (issue 10), as stored now (checked with the account on each request). */
+  departmentId: string | null;
+  /** That department's name (service requests and notifications name departments by name); null without one. */
+  departmentName: string | null;
 }

@@ -88,7 +88,7 @@ export class JwtAuthGuard implements CanActivate {
         'the password must be changed first: POST /auth/password (须先修改密码：密码已被管理员重置)',
       );
     }
-    req.user = { id: account.id, role: account.role, displayName: account.displayName };
+    req.user = { id: account.id, role: account.role, displayName: account.displayName, departmentId: account.departmentId, departmentName: account.departmentName };
     return true;
   }
 

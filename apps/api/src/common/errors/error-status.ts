@@ -17,6 +17,10 @@ export function httpStatusForCode(code: ErrorCode): number {
     case ERROR_CODES.NOT_FOUND:
       return 404;
     case ERROR_CODES.WRONG_STAGE:
+    case ERROR_CODES.DUPLICATE_SUSPECTED:
+    case ERROR_CODES.CAMPAIGN_NOT_ENDED:
+    case ERROR_CODES.CAMPAIGN_FROZEN:
+    case ERROR_CODES.ALREADY_EXISTS:
       return 409;
     case ERROR_CODES.PAYLOAD_TOO_LARGE:
       return 413;

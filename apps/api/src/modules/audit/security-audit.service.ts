@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
-import { listAdminAuditEvents, listSecurityEvents, type Database, type SecurityEventKind } from '@zs/persistence';
+import { adminActionLabel, ERROR_CODES } from '@zs/domain';
+import { listAdminAuditEvents, listSecurityEvents, namesOfReferences, type Database, type SecurityEventKind } from '@zs/persistence';
 import { ApiException } from '../../common/errors/api.exception';
 import type { Page } from '../../common/http/page';
 import { DATABASE } from '../../infrastructure/database.provider';
@@ -67,7 +67,14 @@ export class SecurityAuditService {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
-    return { items: items.map((e) => ({ ...e, at: e.at.toISOString() })), total, page: q.page, pageSize: q.pageSize };
+    // Auditors read names and Chinese labels beside the ids and codes (issue 10).
+    const names = await namesOfReferences(this.db, { user: items.map((e) => e.actorUserId) });
+    return {
+      items: items.map((e) => ({ ...e, at: e.at.toISOString(), actionLabel: adminActionLabel(e.action), actorName: names.get(`user:${e.actorUserId}`) ?? null })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 }
 

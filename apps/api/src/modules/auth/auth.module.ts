@@ -30,5 +30,7 @@ import { AuthService } from './auth.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
+  // The organisation's account administration drops a changed account's cached session at once.
+  exports: [AccountSessions],
 })
 export class AuthModule {}

@@ -34,6 +34,7 @@ import type {
   ProgressEntryViewDto,
   ProjectViewDto,
 } from './dto/project-view.dto';
+import { recordKeepingView } from './record-keeping-view.mapper';
 
 export interface ProjectViewSource {
   state: ProjectState;
@@ -80,6 +81,7 @@ export function toProjectView({ state, workflowId, runId, updatedAt }: ProjectVi
     closure: state.closure ? { ...state.closure, closedAt: iso(state.closure.closedAt) } : null,
     intervals: projectIntervals(state),
     clocks: clocks.map((c) => clockView(c, now)),
+    ...recordKeepingView(state),
   };
 }
 

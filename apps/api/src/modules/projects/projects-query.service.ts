@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ERROR_CODES } from '@zs/domain';
-import type { AuditEventEntity, ProjectEntity } from '@zs/persistence';
+import type { ProjectEntity } from '@zs/persistence';
 import { ApiException } from '../../common/errors/api.exception';
 import type { Page } from '../../common/http/page';
-import type { HistoryDto, HistoryItemDto } from './dto/history.dto';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { ProjectViewDto } from './dto/project-view.dto';
 import { toProjectView } from './project-view.mapper';
@@ -24,12 +23,6 @@ export class ProjectsQueryService {
     return viewOf(await this.require(id), Date.now());
   }
 
-  async history(id: string): Promise<HistoryDto> {
-    await this.require(id);
-    const events = await this.projects.history(id);
-    return { items: events.map(historyItem) };
-  }
-
   /** The project's read-model row, or 404. */
   async require(id: string): Promise<ProjectEntity> {
     const row = await this.projects.findById(id);
@@ -38,21 +31,6 @@ export class ProjectsQueryService {
   }
 }
 
-function viewOf(row: ProjectEntity, now: number): ProjectViewDto {
+function viewOf(row: Pick<ProjectEntity, 'state' | 'workflowId' | 'runId' | 'updatedAt'>, now: number): ProjectViewDto {
   return toProjectView({ state: row.state, workflowId: row.workflowId, runId: row.runId, updatedAt: row.updatedAt }, now);
-}
-
-function historyItem(e: AuditEventEntity): HistoryItemDto {
-  return {
-    seq: e.seq,
-    occurredAt: e.occurredAt.toISOString(),
-    actorId: e.actorId,
-    actorRole: e.actorRole,
-    action: e.action,
-    payload: e.payload,
-    stageBefore: e.stageBefore,
-    stageAfter: e.stageAfter,
-    workflowId: e.workflowId,
-    runId: e.runId,
-  };
 }

@@ -1,17 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { findProjectById, listProjects, projectHistory, type AuditEventEntity, type Database, type ProjectEntity, type ProjectListFilter } from '@zs/persistence';
+import { findProjectById, listProjects, type Database, type ProjectEntity, type ProjectListRow } from '@zs/persistence';
 import { DATABASE } from '../../infrastructure/database.provider';
-import type { ListProjectsQuery, ProjectSort } from './dto/list-projects.query';
-
-/** Sort keys of the API mapped to the read model's order columns. */
-const SORT_ORDERS: Record<ProjectSort, ProjectListFilter['orderBy']> = {
-  registeredAt: { column: 'registeredAt', direction: 'ASC' },
-  '-registeredAt': { column: 'registeredAt', direction: 'DESC' },
-  updatedAt: { column: 'updatedAt', direction: 'ASC' },
-  '-updatedAt': { column: 'updatedAt', direction: 'DESC' },
-  estimatedInvestmentYi: { column: 'estimatedInvestmentYi', direction: 'ASC' },
-  '-estimatedInvestmentYi': { column: 'estimatedInvestmentYi', direction: 'DESC' },
-};
+import { listFilterOf } from './dto/list-projects.filter';
+import type { ListProjectsQuery } from './dto/list-projects.query';
 
 /** The projects read model and the audit log (both written only by the workflow's activity), in the API's terms. */
 @Injectable()
@@ -22,19 +13,7 @@ export class ProjectsRepository {
     return findProjectById(this.db, id);
   }
 
-  list(query: ListProjectsQuery): Promise<{ rows: ProjectEntity[]; total: number }> {
-    return listProjects(this.db, {
-      stage: query.stage,
-      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
-      industryChain: query.industryChain,
-      infoGrade: query.infoGrade,
-      orderBy: SORT_ORDERS[query.sort],
-      page: query.page,
-      pageSize: query.pageSize,
-    });
-  }
-
-  history(projectId: string): Promise<AuditEventEntity[]> {
-    return projectHistory(this.db, projectId);
+  list(query: ListProjectsQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
+    return listProjects(this.db, listFilterOf(query));
   }
 }

@@ -1,39 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
-  acceptServiceRequestUpdate,
-  pauseServiceClockUpdate,
-  resumeServiceClockUpdate,
   raiseServiceRequestUpdate,
-  rateServiceRequestUpdate,
-  resolveServiceRequestUpdate,
+  SERVICE_REQUEST_STEPS,
   serviceRequestRegisteredUpdate,
-  transferServiceRequestUpdate,
+  type ServiceRequestStepId,
   type StepUpdate,
 } from '@zs/contracts';
 import {
   ERROR_CODES,
   SERVICE_STATUS_LABELS,
-  type Actor,
-  type ClockPauseCommand,
   type RaiseServiceRequestCommand,
-  type RateServiceRequestCommand,
-  type ResolveServiceRequestCommand,
   type ServiceRequestState,
-  type TransferServiceRequestCommand,
 } from '@zs/domain';
+import type { Database } from '@zs/persistence';
+import { actorOf } from '../../common/auth/actor-of';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
+import type { StepHttp } from '../../common/http/step-routes';
 import { ApiException } from '../../common/errors/api.exception';
 import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
 import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { requestHash } from '../../common/idempotency/request-hash';
 import { stepKeyOf, withOutcomeHint } from '../../common/idempotency/uncertain-step';
+import { DATABASE } from '../../infrastructure/database.provider';
 import { WorkflowGateway } from '../../infrastructure/workflow.gateway';
 import type { ServiceRequestViewDto } from './dto/service-request-view.dto';
 import { toServiceRequestView } from './service-request-view.mapper';
+import { SERVICE_REQUEST_STEP_HTTP } from './service-request-step-http';
 import { ServiceRequestsQueryService } from './service-requests-query.service';
+import { registeredDepartmentName } from './registered-department';
 
-const actorOf = (caller: AuthenticatedUser): Actor => ({ userId: caller.id, role: caller.role, displayName: caller.displayName });
 
 /**
  * Write side of service requests. Raising one is an Update on the project workflow (which starts
@@ -46,6 +42,7 @@ export class ServiceRequestStepsService {
     private readonly requests: ServiceRequestsQueryService,
     private readonly workflows: WorkflowGateway,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
+    @Inject(DATABASE) private readonly db: Database,
   ) {}
 
   /**
@@ -55,6 +52,8 @@ export class ServiceRequestStepsService {
    */
   async raise(projectId: string, caller: AuthenticatedUser, command: RaiseServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
     const project = await this.requests.requireProject(projectId);
+    // Dispatched only to a registered department, stored under its registered name (issue 10).
+    command = { ...command, department: await registeredDepartmentName(this.db, 'department', command.department) };
     await this.claim(`step:${projectId}`, caller, raiseServiceRequestUpdate.name, command, idempotencyKey);
     const raised = await this.workflows.update(project.workflowId, raiseServiceRequestUpdate, [{ actor: actorOf(caller), command }], {
       updateId: idempotencyKey ? updateIdFromIdempotencyKey(caller.id, idempotencyKey) : undefined,
@@ -67,28 +66,18 @@ export class ServiceRequestStepsService {
     return toServiceRequestView({ state, workflowId: raised.workflowId });
   }
 
-  accept(requestId: string, caller: AuthenticatedUser, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
-    return this.run(requestId, caller, acceptServiceRequestUpdate, {}, idempotencyKey);
-  }
-
-  transfer(requestId: string, caller: AuthenticatedUser, command: TransferServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
-    return this.run(requestId, caller, transferServiceRequestUpdate, command, idempotencyKey);
-  }
-
-  resolve(requestId: string, caller: AuthenticatedUser, command: ResolveServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
-    return this.run(requestId, caller, resolveServiceRequestUpdate, command, idempotencyKey);
-  }
-
-  rate(requestId: string, caller: AuthenticatedUser, command: RateServiceRequestCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
-    return this.run(requestId, caller, rateServiceRequestUpdate, command, idempotencyKey);
-  }
-
-  pauseClock(requestId: string, caller: AuthenticatedUser, command: ClockPauseCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
-    return this.run(requestId, caller, pauseServiceClockUpdate, command, idempotencyKey);
-  }
-
-  resumeClock(requestId: string, caller: AuthenticatedUser, command: ClockPauseCommand, idempotencyKey?: string): Promise<ServiceRequestViewDto> {
-    return this.run(requestId, caller, resumeServiceClockUpdate, command, idempotencyKey);
+  /** One catalogue step on a request: the body becomes its command (API half), then the update is sent. */
+  async runStep(
+    stepId: ServiceRequestStepId,
+    requestId: string,
+    caller: AuthenticatedUser,
+    body: unknown,
+    params: Record<string, string>,
+    idempotencyKey?: string,
+  ): Promise<ServiceRequestViewDto> {
+    const http = SERVICE_REQUEST_STEP_HTTP[stepId] as StepHttp<unknown>;
+    const update = SERVICE_REQUEST_STEPS[stepId].update as UpdateDefinition<ServiceRequestState, [StepUpdate<unknown>]>;
+    return this.run(requestId, caller, update, await http.toCommand(body, params, { db: this.db }), idempotencyKey);
   }
 
   private async run<C>(

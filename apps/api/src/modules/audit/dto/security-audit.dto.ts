@@ -47,8 +47,14 @@ export class AdminEventDto {
   @ApiProperty({ example: 'admin' })
   actorRole!: string;
 
+  @ApiProperty({ nullable: true, type: String, example: '系统管理员', description: "The administrator's display name" })
+  actorName!: string | null;
+
   @ApiProperty({ example: 'user.password_reset' })
   action!: string;
+
+  @ApiProperty({ example: '重置用户密码' })
+  actionLabel!: string;
 
   @ApiProperty({ example: 'user:6f1c…' })
   subject!: string;

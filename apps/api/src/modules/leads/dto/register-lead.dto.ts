@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsPositive, Max, ValidateBy } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsUUID, Max, ValidateBy, ValidateIf } from 'class-validator';
 import {
+  FORTUNE_500_LISTS,
+  INVESTOR_ORIGINS,
+  SPECIALIZED_SME_LEVELS,
+  type Fortune500List,
+  type InvestorOrigin,
+  type SpecializedSmeLevel,
   hasAtMostDecimalPlaces,
   INFO_GRADES,
   INVESTMENT_DECIMAL_PLACES,
@@ -68,13 +74,58 @@ export class RegisterLeadDto {
   @IsIn(INFO_GRADES, oneOf(INFO_GRADES))
   infoGrade!: InfoGrade;
 
-  @ApiProperty({ description: '世界500强' })
+  @ApiPropertyOptional({ description: '500强 (any of the three lists); derived from fortune500Lists when given, which it must not contradict. One of the two is required.' })
+  // Required unless fortune500Lists says it (resolveLeadFlags then checks that they agree).
+  @ValidateIf((lead: RegisterLeadDto) => lead.fortune500Lists === undefined || lead.fortune500 !== undefined)
   @IsBoolean(boolean)
-  fortune500!: boolean;
+  fortune500?: boolean;
 
-  @ApiProperty({ description: '专精特新' })
+  @ApiPropertyOptional({ description: '专精特新; derived (true) from specializedSmeLevel when given. One of the two is required.' })
+  // Required unless specializedSmeLevel says it.
+  @ValidateIf((lead: RegisterLeadDto) => lead.specializedSmeLevel == null || lead.specializedSme !== undefined)
   @IsBoolean(boolean)
-  specializedSme!: boolean;
+  specializedSme?: boolean;
+
+  @ApiPropertyOptional({ enum: FORTUNE_500_LISTS, isArray: true, description: '三类500强: global 世界500强, china 中国500强, private 中国民营企业500强; [] for none' })
+  @IsOptional()
+  @IsIn(FORTUNE_500_LISTS, { each: true, ...oneOf(FORTUNE_500_LISTS) })
+  @ArrayUnique({ message: ({ property }) => `${property} must not repeat a list（500强榜单不得重复）` })
+  @IsArray({ message: ({ property }) => `${property} must be an array` })
+  fortune500Lists?: Fortune500List[];
+
+  @ApiPropertyOptional({ description: '上市公司' })
+  @IsOptional()
+  @IsBoolean(boolean)
+  listedCompany?: boolean;
+
+  @ApiPropertyOptional({ enum: SPECIALIZED_SME_LEVELS, nullable: true, description: '专精特新级别: national_little_giant 国家级"小巨人", provincial 省级' })
+  @IsOptional()
+  @IsIn(SPECIALIZED_SME_LEVELS, oneOf(SPECIALIZED_SME_LEVELS))
+  specializedSmeLevel?: SpecializedSmeLevel | null;
+
+  @ApiPropertyOptional({ enum: INVESTOR_ORIGINS, nullable: true, description: '来源: outside_province 省外, inside_province 省内, first_in_province 首次在省内投资' })
+  @IsOptional()
+  @IsIn(INVESTOR_ORIGINS, oneOf(INVESTOR_ORIGINS))
+  origin?: InvestorOrigin | null;
+
+  @ApiPropertyOptional({ example: '91440300708461136T', nullable: true, description: '统一社会信用代码 (GB 32100-2015, 18 characters, check character verified)' })
+  @IsOptionalText(40)
+  creditCode?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The owning officer (an active 招商专员) when the caller is not one; an officer registering owns the lead' })
+  @IsOptional()
+  @IsUUID('all', { message: ({ property }) => `${property} must be a user id (UUID)` })
+  ownerUserId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The campaign (招商攻势) the project counts for' })
+  @IsOptional()
+  @IsUUID('all', { message: ({ property }) => `${property} must be a campaign id (UUID)` })
+  campaignId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'After a 409 DUPLICATE_SUSPECTED: the id of a project it named, to confirm that this lead is registered anyway (recorded in the history)' })
+  @IsOptional()
+  @IsUUID('all', { message: ({ property }) => `${property} must be a project id (UUID)` })
+  confirmDuplicateOf?: string;
 
   @ApiProperty({ enum: PROJECT_KINDS })
   @IsIn(PROJECT_KINDS, oneOf(PROJECT_KINDS))

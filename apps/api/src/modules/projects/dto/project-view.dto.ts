@@ -5,7 +5,6 @@ import {
   CONTACT_KINDS,
   MILESTONE_KINDS,
   NEGOTIATION_OUTCOMES,
-  ROLES,
   STAGES,
   type ClockName,
   type ClockStatus,
@@ -13,21 +12,14 @@ import {
   type Lead,
   type MilestoneKind,
   type NegotiationOutcomeKind,
-  type Role,
   type Stage,
 } from '@zs/domain';
 import { RegisterLeadDto } from '../../leads/dto/register-lead.dto';
 
-export class ActorDto {
-  @ApiProperty()
-  userId!: string;
+import { ActorDto } from './actor.dto';
+import { RecordKeepingViewDto } from './record-keeping-view.dto';
 
-  @ApiProperty({ enum: ROLES })
-  role!: Role;
-
-  @ApiPropertyOptional()
-  displayName?: string;
-}
+export { ActorDto };
 
 export class IntakeDecisionViewDto {
   @ApiProperty({ enum: ['accept', 'reject'] })
@@ -420,7 +412,7 @@ export class ClosureViewDto {
   closedAt!: string;
 }
 
-export class ProjectViewDto {
+export class ProjectViewDto extends RecordKeepingViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

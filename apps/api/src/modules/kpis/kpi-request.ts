@@ -1,0 +1,44 @@
+import { ERROR_CODES, periodsBetween, shanghaiDate, type KpiGroupBy, type KpiPeriod } from '@zs/domain';
+import type { ProjectFactsFilter } from '@zs/persistence';
+import { ApiException } from '../../common/errors/api.exception';
+import type { KpiQuery } from './dto/kpi.query';
+
+/** More rows than a person reads; a month split over 20 years is a mistake, not a report. */
+export const MAX_PERIOD_BUCKETS = 240;
+
+export interface KpiRequest {
+  groupBy: KpiGroupBy;
+  period: KpiPeriod | undefined;
+  from: string | null;
+  to: string | null;
+  asOf: string;
+  filter: ProjectFactsFilter;
+}
+
+function refuse(field: string, message: string): never {
+  throw new ApiException(ERROR_CODES.VALIDATION_FAILED, `${field} ${message}`, [{ field, message }]);
+}
+
+/** The query's cross-field rules (the DTO checked each field): from ≤ to, a bounded number of periods. */
+export function kpiRequestOf(q: KpiQuery, now: number): KpiRequest {
+  const asOf = q.asOf ?? shanghaiDate(now);
+  const from = q.from ?? null;
+  const to = q.to ?? null;
+  if (from && to && from > to) refuse('to', 'must not be before from（截止日不能早于起始日）');
+  const groupBy = q.groupBy ?? 'department';
+  const period = q.period ?? (groupBy === 'period' ? 'month' : undefined);
+  if (period) {
+    const end = to && to < asOf ? to : asOf;
+    if (!from) refuse('from', 'is required when splitting by period（按期间分组时须给出起始日）');
+    if (from <= end && periodsBetween(from, end, period).length > MAX_PERIOD_BUCKETS) {
+      refuse('period', `gives more than ${MAX_PERIOD_BUCKETS} periods; narrow from/to（期间过多，请缩小起止日期）`);
+    }
+  }
+  const filter: ProjectFactsFilter = {};
+  if (q.department) filter.departmentId = q.department;
+  if (q.team) filter.teamId = q.team;
+  if (q.officer) filter.officerId = q.officer;
+  if (q.chain) filter.chain = q.chain;
+  if (q.campaign) filter.campaignId = q.campaign;
+  return { groupBy, period, from, to, asOf, filter };
+}

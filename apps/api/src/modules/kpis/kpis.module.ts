@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { KpiFactsCache } from './kpi-facts-cache';
+import { KpisController } from './kpis.controller';
+import { KpisService } from './kpis.service';
+import { TargetsController } from './targets.controller';
+import { TargetsService } from './targets.service';
+
+@Module({ controllers: [KpisController, TargetsController], providers: [KpisService, TargetsService, KpiFactsCache] })
+export class KpisModule {}

@@ -1,0 +1,257 @@
+import { daysBetween } from '../project/calendar-dates';
+import { byAsOf, inWindow, type KpiContext } from './kpi-window';
+import type { ProjectFacts } from './project-facts';
+
+/** A KPI's figure: value = numerator / denominator (× 100 for %); null when there is no denominator, never NaN. */
+export interface KpiValue {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export type KpiUnit = '%' | '天' | '亿元' | '个';
+
+export interface KpiDefinition {
+  code: string;
+  label: string;
+  /** The exact rule, in Chinese, as staff and auditors read it. */
+  formula: string;
+  unit: KpiUnit;
+  compute(facts: readonly ProjectFacts[], ctx: KpiContext): KpiValue;
+}
+
+const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** places;
+
+function ratio(numerator: number, denominator: number): KpiValue {
+  return { value: denominator > 0 ? round((numerator / denominator) * 100, 2) : null, numerator, denominator };
+}
+
+function mean(values: number[]): KpiValue {
+  const sum = values.reduce((a, b) => a + b, 0);
+  return { value: values.length > 0 ? round(sum / values.length, 2) : null, numerator: sum, denominator: values.length };
+}
+
+function median(values: number[]): KpiValue {
+  if (values.length === 0) return { value: null, numerator: null, denominator: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { value, numerator: value, denominator: values.length };
+}
+
+/** A count or a sum: the figure itself, with no denominator. */
+function total(n: number): KpiValue {
+  return { value: round(n), numerator: round(n), denominator: null };
+}
+
+/** Projects signed in the window (the cohort of every "÷ 签约项目数" rate). */
+const signedIn = (facts: readonly ProjectFacts[], ctx: KpiContext) => facts.filter((f) => inWindow(f.signedOn, ctx));
+
+/** Days from signing to a completion date, for projects whose completion falls in the window. */
+function sinceSigning(facts: readonly ProjectFacts[], ctx: KpiContext, pick: (f: ProjectFacts) => string | null): number[] {
+  return facts.filter((f) => f.signedOn && inWindow(pick(f), ctx)).map((f) => daysBetween(f.signedOn!, pick(f)!));
+}
+
+const completedNode = (f: ProjectFacts, kind: string, asOf: string) => byAsOf(f.nodes.find((n) => n.kind === kind)?.completedOn, asOf);
+
+/** 履约 as of asOf: the latest fulfilment check on or before it found the contract fulfilled, or the project was completed (履约完成). */
+export function fulfilledAsOf(f: ProjectFacts, asOf: string): boolean {
+  if (f.closure && byAsOf(f.closure.on, asOf)) return f.closure.outcome === 'completed';
+  const checks = f.fulfilment.checks.filter((c) => c.on <= asOf);
+  return checks.length > 0 && checks[checks.length - 1].fulfilled;
+}
+
+const SATISFIED = new Set(['satisfied', 'basically_satisfied']);
+
+const band = (min: number): Pick<KpiDefinition, 'unit' | 'compute'> => ({
+  unit: '个',
+  compute: (facts, ctx) => total(signedIn(facts, ctx).filter((f) => (f.contractInvestmentYi ?? 0) >= min).length),
+});
+
+/** Every KPI, defined once: the API, the exports, the leaderboards and the tests read this list. */
+export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
+  {
+    code: 'decision_48h_compliance',
+    label: '48小时决策合规率',
+    formula:
+      '统计期内作出的研判决定（承接或不予承接）中，在研判时限（48小时）内作出的项目数 ÷ 统计期内作出研判决定的项目数 × 100%。时限按计时器的有效计时计算，暂停计时（补充材料、人工暂停）的时间不计入；导入项目在导入之前作出的决定未经本系统计时，不计入分子和分母。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      const decided = facts.filter((f) => f.intake.measured && inWindow(f.intake.decidedOn, ctx));
+      return ratio(decided.filter((f) => f.intake.withinLimit === true).length, decided.length);
+    },
+  },
+  {
+    code: 'lead_to_signing_days_mean',
+    label: '线索→签约平均天数',
+    formula: '统计期内签约的项目，从线索登记日到签约日的自然日天数之和 ÷ 这些项目数。',
+    unit: '天',
+    compute: (facts, ctx) => mean(signedIn(facts, ctx).map((f) => daysBetween(f.registeredOn, f.signedOn!))),
+  },
+  {
+    code: 'lead_to_signing_days_median',
+    label: '线索→签约天数中位数',
+    formula: '统计期内签约的项目，从线索登记日到签约日的自然日天数的中位数（项目数为偶数时取中间两个数的平均）。',
+    unit: '天',
+    compute: (facts, ctx) => median(signedIn(facts, ctx).map((f) => daysBetween(f.registeredOn, f.signedOn!))),
+  },
+  {
+    code: 'signing_to_equipment_entry_days',
+    label: '签约→设备进场平均天数',
+    formula: '统计期内完成"设备进场"节点的项目，从签约日到设备进场节点完成日的自然日天数之和 ÷ 这些项目数。',
+    unit: '天',
+    compute: (facts, ctx) => mean(sinceSigning(facts, ctx, (f) => f.equipmentEntryOn)),
+  },
+  {
+    code: 'signing_to_production_days',
+    label: '签约→投产平均天数',
+    formula: '统计期内完成"正式投产"节点的项目，从签约日到正式投产节点完成日的自然日天数之和 ÷ 这些项目数。',
+    unit: '天',
+    compute: (facts, ctx) => mean(sinceSigning(facts, ctx, (f) => f.productionOn)),
+  },
+  {
+    code: 'milestone_on_time_rate',
+    label: '节点按期完成率',
+    formula:
+      '现行建设计划中到期日在统计期内（且不晚于统计截止日）的节点，在到期日当天或之前完成的节点数 ÷ 这些到期节点数 × 100%。重新制定计划后按现行计划的到期日计算；逾期未完成或逾期完成的节点计为未按期。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      // Plain loops: flatMap over 10,000 projects' nodes is the slowest step of a KPI table.
+      let due = 0;
+      let onTime = 0;
+      for (const f of facts) {
+        for (const n of f.nodes) {
+          if (!inWindow(n.dueOn, ctx)) continue;
+          due += 1;
+          if (byAsOf(n.completedOn, ctx.asOf) && n.completedOn <= n.dueOn) onTime += 1;
+        }
+      }
+      return ratio(onTime, due);
+    },
+  },
+  {
+    code: 'fulfilment_rate',
+    label: '履约率',
+    formula:
+      '统计期内新签约项目中，截至统计截止日履约的项目数 ÷ 统计期内新签约项目数 × 100%。履约指：最近一次履约检查认定履约，或项目已履约完成；合同终止的项目计为未履约。导入项目计入。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      const cohort = signedIn(facts, ctx);
+      return ratio(cohort.filter((f) => fulfilledAsOf(f, ctx.asOf)).length, cohort.length);
+    },
+  },
+  {
+    code: 'construction_start_rate',
+    label: '开竣工率',
+    formula: '统计期内签约项目中，截至统计截止日已完成"开工建设"节点的项目数 ÷ 统计期内签约项目数 × 100%（开工率；竣工以"正式投产"计入投产转化率）。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      const cohort = signedIn(facts, ctx);
+      return ratio(cohort.filter((f) => byAsOf(f.constructionStartOn, ctx.asOf)).length, cohort.length);
+    },
+  },
+  {
+    code: 'landing_rate',
+    label: '落地率',
+    formula: '统计期内签约项目中，截至统计截止日已落地（"公司注册"与"土地/厂房交付"两个节点均已完成）的项目数 ÷ 统计期内签约项目数 × 100%。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      const cohort = signedIn(facts, ctx);
+      const landed = cohort.filter((f) => completedNode(f, 'company_registration', ctx.asOf) && completedNode(f, 'land_handover', ctx.asOf));
+      return ratio(landed.length, cohort.length);
+    },
+  },
+  {
+    code: 'production_conversion_rate',
+    label: '投产转化率',
+    formula: '统计期内签约项目中，截至统计截止日已完成"正式投产"节点的项目数 ÷ 统计期内签约项目数 × 100%。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      const cohort = signedIn(facts, ctx);
+      return ratio(cohort.filter((f) => byAsOf(f.productionOn, ctx.asOf)).length, cohort.length);
+    },
+  },
+  {
+    code: 'service_on_time_rate',
+    label: '服务请求按时办结率',
+    formula:
+      '统计期内销单（企业评价满意或基本满意）的服务请求中，最后一次办理在办结时限内完成的请求数 ÷ 统计期内销单的请求数 × 100%。时限按计时器有效计时，暂停时间不计；被评"不满意"重新办理的，以重新办理的计时为准。',
+    unit: '%',
+    compute: (_facts, ctx) => {
+      const closed = ctx.services.filter((s) => inWindow(s.closedOn, ctx));
+      return ratio(closed.filter((s) => s.resolvedWithinLimit === true).length, closed.length);
+    },
+  },
+  {
+    code: 'satisfaction',
+    label: '满意度',
+    formula: '统计期内企业对服务请求的评价中，"满意"与"基本满意"的评价次数 ÷ 评价总次数 × 100%（每次评价都计入，含导致重新办理的"不满意"）。',
+    unit: '%',
+    compute: (_facts, ctx) => {
+      const ratings = ctx.services.flatMap((s) => s.ratings).filter((r) => inWindow(r.on, ctx));
+      return ratio(ratings.filter((r) => SATISFIED.has(r.rating)).length, ratings.length);
+    },
+  },
+  {
+    code: 'funds_in_place_yi',
+    label: '到位资金',
+    formula: '到位资金台账中到位日期在统计期内（且不晚于统计截止日）的金额之和（亿元）。',
+    unit: '亿元',
+    compute: (facts, ctx) => total(fundsIn(facts, ctx)),
+  },
+  {
+    code: 'funds_vs_target',
+    label: '到位资金目标完成率',
+    formula: '统计期内到位资金之和 ÷ 该归属单位（部门、小分队或人员）当年到位资金目标 × 100%；无目标时不计算。',
+    unit: '%',
+    compute: (facts, ctx) => {
+      const target = ctx.target?.fundsInPlaceYi ?? null;
+      const funds = fundsIn(facts, ctx);
+      return target && target > 0 ? { ...ratio(funds, target), numerator: round(funds), denominator: target } : { value: null, numerator: round(funds), denominator: null };
+    },
+  },
+  {
+    code: 'projects_registered',
+    label: '登记项目数',
+    formula: '线索登记日在统计期内的项目数。',
+    unit: '个',
+    compute: (facts, ctx) => total(facts.filter((f) => inWindow(f.registeredOn, ctx)).length),
+  },
+  {
+    code: 'projects_signed',
+    label: '签约项目数',
+    formula: '签约日在统计期内的项目数。',
+    unit: '个',
+    compute: (facts, ctx) => total(signedIn(facts, ctx).length),
+  },
+  {
+    code: 'contract_investment_yi',
+    label: '合同投资额',
+    formula: '签约日在统计期内的项目的合同投资额之和（亿元）。',
+    unit: '亿元',
+    compute: (facts, ctx) => total(signedIn(facts, ctx).reduce((sum, f) => sum + (f.contractInvestmentYi ?? 0), 0)),
+  },
+  { code: 'signed_ge_1yi', label: '1亿元以上签约项目数', formula: '签约日在统计期内、合同投资额 ≥ 1亿元的项目数。', ...band(1) },
+  { code: 'signed_ge_5yi', label: '5亿元以上签约项目数', formula: '签约日在统计期内、合同投资额 ≥ 5亿元的项目数。', ...band(5) },
+  { code: 'signed_ge_10yi', label: '10亿元以上签约项目数', formula: '签约日在统计期内、合同投资额 ≥ 10亿元的项目数。', ...band(10) },
+  {
+    code: 'fortune500_signed',
+    label: '500强签约项目数',
+    formula: '签约日在统计期内、投资方属于世界500强、中国500强或中国民营企业500强（任一）的项目数。',
+    unit: '个',
+    compute: (facts, ctx) => total(signedIn(facts, ctx).filter((f) => f.fortune500Lists.length > 0).length),
+  },
+];
+
+/** 到位资金 dated in the window (and not after asOf), summed over projects. */
+export function fundsIn(facts: readonly ProjectFacts[], ctx: Pick<KpiContext, 'from' | 'to' | 'asOf'>): number {
+  let sum = 0;
+  for (const f of facts) for (const e of f.funds) if (inWindow(e.date, ctx)) sum += e.amountYi;
+  return round(sum);
+}
+
+export const KPI_CODES = KPI_DEFINITIONS.map((d) => d.code);
+
+export function kpiDefinition(code: string): KpiDefinition | undefined {
+  return KPI_DEFINITIONS.find((d) => d.code === code);
+}
