@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, IMPORT_FIELD_LABELS, MILESTONE_KINDS, shanghaiDate } from '@zs/domain';
+import { addDays, creditCodeCheckChar, IMPORT_FIELD_LABELS, MILESTONE_KINDS, shanghaiDate } from '@zs/domain';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
 import { eventually } from '../support/eventually';
 import { loginStaff, type Staff } from '../support/e2e-staff';
@@ -188,6 +188,67 @@ describe('import of an existing portfolio (POST /imports/projects[/file])', () =
     expect(unknownColumn.body.details[0].message).toContain('未知的列：颜色');
     expect(before.projects).toBe(0);
     expect({ imports: await count(`SELECT count(*) AS n FROM project_imports`), projects: await created() }).toEqual(before);
+  });
+
+  it('carries the lead fields of issue 10 (500强榜单, 上市公司, 专精特新等级, 投资方来源, 统一社会信用代码) into the project; a bad or repeated credit code is refused by row and column', async () => {
+    const LEAD_KEYS = ['fortune500Lists', 'listedCompany', 'specializedSmeLevel', 'origin', 'creditCode'];
+    const richCsv = (rows: Array<Record<string, string>>) =>
+      `\uFEFF${[...KEYS, ...LEAD_KEYS].map((k) => IMPORT_FIELD_LABELS[k]).join(',')}\r\n${rows.map((r) => [...KEYS, ...LEAD_KEYS].map((k) => r[k] ?? '').join(',')).join('\r\n')}\r\n`;
+    // A valid code of this run's own (the check character computed), typed as staff do: small letters, a space.
+    const first17 = `91430211M${runTag.toUpperCase()}`;
+    const creditCode = `${first17}${creditCodeCheckChar(first17)}`;
+    const rich = {
+      ...portfolioRow(16),
+      companyName: `富字段导入${runTag}有限公司`,
+      fortune500Lists: '世界500强、中国民营企业500强',
+      listedCompany: '是',
+      specializedSmeLevel: '国家级专精特新“小巨人”',
+      origin: '首次在省内投资',
+      creditCode: `${creditCode.slice(0, 8)} ${creditCode.slice(8).toLowerCase()}`,
+    };
+    const res = await upload(richCsv([rich]), `富字段-${runTag}.csv`);
+    expect(res.status).toBe(201);
+    const projectId: string = res.body.rows[0].projectId;
+    await eventually('the imported project', async () => ((await count(`SELECT count(*) AS n FROM projects WHERE id = $1`, [projectId])) === 1 ? true : undefined), 30_000);
+
+    const read = await h.http('GET', `/projects/${projectId}`, { token: admin.token });
+    expect(read.status).toBe(200);
+    expect(read.body.lead).toMatchObject({
+      fortune500: true,
+      fortune500Lists: ['global', 'private'],
+      listedCompany: true,
+      specializedSme: true,
+      specializedSmeLevel: 'national_little_giant',
+      origin: 'first_in_province',
+      creditCode,
+    });
+    const [columns] = await h.dataSource.query(`SELECT fortune500_lists, listed_company, specialized_sme_level, origin, credit_code FROM projects WHERE id = $1`, [projectId]);
+    expect(columns).toEqual({ fortune500_lists: ['global', 'private'], listed_company: true, specialized_sme_level: 'national_little_giant', origin: 'first_in_province', credit_code: creditCode });
+    const listed = async (query: string): Promise<string[]> => {
+      const found = await h.http('GET', `/projects?q=${encodeURIComponent(`富字段导入${runTag}`)}&pageSize=100&${query}`, { token: admin.token });
+      expect(found.status).toBe(200);
+      return found.body.items.map((p: { id: string }) => p.id);
+    };
+    expect(await listed('fortune500List=global')).toEqual([projectId]);
+    expect(await listed('fortune500List=china')).toEqual([]);
+
+    // A wrong check character, a list that does not exist, and one code on two rows: 400 naming each row and column, nothing imported.
+    const badCode = `${first17}${creditCodeCheckChar(first17) === '0' ? '1' : '0'}`;
+    const bad = await upload(
+      richCsv([
+        { ...rich, companyName: `坏代码${runTag}甲`, creditCode: badCode },
+        { ...rich, companyName: `坏代码${runTag}乙`, fortune500Lists: '福布斯500强' },
+        { ...rich, companyName: `坏代码${runTag}丙` },
+      ]),
+      'bad-codes.csv',
+    );
+    expect(bad.status).toBe(400);
+    const details: Array<{ field: string; message: string }> = bad.body.details;
+    expect(details.find((x) => x.field === '第1行·统一社会信用代码')?.message).toContain('校验位不符');
+    expect(details.find((x) => x.field === '第2行·500强榜单')?.message).toContain('未知的榜单"福布斯500强"');
+    expect(details.find((x) => x.field === '第2行·统一社会信用代码')?.message).toContain('与第3行相同');
+    expect(details.find((x) => x.field === '第3行·统一社会信用代码')?.message).toContain('与第2行相同');
+    expect(await count(`SELECT count(*) AS n FROM projects WHERE company_name LIKE $1`, [`坏代码${runTag}%`])).toBe(0);
   });
 
   it('serves the template (CSV with Chinese headers, XLSX) and refuses officers', async () => {

@@ -241,6 +241,11 @@ describe('KPIs and targets over HTTP', () => {
     expect(second.body).toMatchObject({ contractInvestmentYi: 20, countGe5: 2, updatedBy: admin.id });
     const list = await call('GET', `/targets?year=${YEAR}&scopeKind=department`, auditor);
     expect(list.body.filter((t: { scopeId: string }) => t.scopeId === dep.a)).toHaveLength(1);
+    // The administrator who enters targets reads them back, but not the results against them.
+    const adminList = await call('GET', `/targets?year=${YEAR}&scopeKind=department`, admin);
+    expect(adminList.status).toBe(200);
+    expect(adminList.body.find((t: { scopeId: string }) => t.scopeId === dep.a)).toMatchObject({ contractInvestmentYi: 20 });
+    expect((await call('GET', `/targets/progress?year=${YEAR}&asOf=${YEAR}-06-30`, admin)).status).toBe(403);
     const audit = await call('GET', `/audit/admin-events?subject=${encodeURIComponent(`target:${YEAR}:department:${dep.a}`)}&pageSize=10`, auditor);
     expect(audit.status).toBe(200);
     expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['target.created', 'target.updated']);

@@ -75,6 +75,8 @@ export const PERMISSIONS = {
   'kpi.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor'],
   /** Annual targets are set by zone leadership; administrators may enter them on its behalf (audited). */
   'targets.manage': ['zone_leadership', 'admin'],
+  /** The targets themselves (not the results against them): whoever reads KPIs, and the administrators who enter targets. */
+  'targets.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor', 'admin'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

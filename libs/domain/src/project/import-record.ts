@@ -1,4 +1,23 @@
-import { INFO_GRADES, MAX_ESTIMATED_INVESTMENT_YI, PROJECT_KINDS, SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS, INFO_GRADE_LABELS, PROJECT_KIND_LABELS, type Lead } from '../lead';
+import { creditCodeProblem, normaliseCreditCode } from '../credit-code';
+import { DomainError } from '../errors';
+import {
+  FORTUNE_500_LISTS,
+  FORTUNE_500_LIST_LABELS,
+  INFO_GRADES,
+  INFO_GRADE_LABELS,
+  INVESTOR_ORIGINS,
+  INVESTOR_ORIGIN_LABELS,
+  MAX_ESTIMATED_INVESTMENT_YI,
+  PROJECT_KINDS,
+  PROJECT_KIND_LABELS,
+  SOURCE_CHANNELS,
+  SOURCE_CHANNEL_LABELS,
+  SPECIALIZED_SME_LEVELS,
+  SPECIALIZED_SME_LEVEL_LABELS,
+  type Fortune500List,
+  type Lead,
+} from '../lead';
+import { resolveLeadFlags } from '../lead-flags';
 import { isStorableText } from '../text';
 import { FUNDS_SOURCES, FUNDS_SOURCE_LABELS, type FundsSource } from './funds';
 import { isCalendarDate, shanghaiDate } from './calendar-dates';
@@ -53,6 +72,12 @@ export interface ImportRowInput {
   infoGrade?: unknown;
   fortune500?: unknown;
   specializedSme?: unknown;
+  /** Issue 10, as POST /leads takes them: codes or Chinese labels (a file cell separates lists with 、 or ;). */
+  fortune500Lists?: unknown;
+  listedCompany?: unknown;
+  specializedSmeLevel?: unknown;
+  origin?: unknown;
+  creditCode?: unknown;
   kind?: unknown;
   notes?: unknown;
   stage?: unknown;
@@ -136,6 +161,11 @@ export const IMPORT_FIELD_LABELS: Record<string, string> = {
   infoGrade: '信息等级',
   fortune500: '500强企业',
   specializedSme: '专精特新',
+  fortune500Lists: '500强榜单',
+  listedCompany: '上市公司',
+  specializedSmeLevel: '专精特新等级',
+  origin: '投资方来源',
+  creditCode: '统一社会信用代码',
   kind: '项目类型',
   notes: '备注',
   stage: '当前阶段',
@@ -172,6 +202,7 @@ export const IMPORT_FIELD_LABELS: Record<string, string> = {
 export const importFieldLabel = (field: string): string => IMPORT_FIELD_LABELS[field] ?? IMPORT_FIELD_LABELS[field.replace(/\[\d+\].*$/, '')] ?? field;
 
 const MAX_TEXT = 500;
+const unquoted = (s: string): string => s.replace(/["“”'‘’「」\s]/g, '');
 const STAGE_ORDER: Record<ImportStage, number> = { intake: 0, negotiation: 1, construction: 2, service: 3, completed: 4 };
 
 /** Collects errors field by field so one pass names every problem of the row. */
@@ -217,12 +248,52 @@ class RowChecker {
     return this.fail(field, '应为"是"或"否"');
   }
 
-  /** A code or its Chinese label. */
+  /** A code or its Chinese label (quotes in a label may be left out or typed full-width: 国家级专精特新“小巨人”). */
   choice<T extends string>(value: unknown, field: string, codes: readonly T[], labels: Record<T, string>, required: boolean): T | null {
     if (!this.present(value)) return required ? this.fail(field, '必填') : null;
     const s = String(value).trim();
-    const hit = codes.find((c) => c === s || labels[c] === s);
+    const hit = codes.find((c) => c === s || labels[c] === s || unquoted(labels[c]) === unquoted(s));
     return hit ?? this.fail(field, `应为以下之一：${codes.map((c) => labels[c]).join('、')}`);
+  }
+
+  /** A boolean only when given (absent stays absent, unlike the old flags, which default to 否). */
+  optionalBool(value: unknown, field: string): boolean | undefined {
+    return this.present(value) ? (this.bool(value, field) ?? undefined) : undefined;
+  }
+
+  /**
+   * 500强榜单: a JSON array, or a cell listing codes or labels separated by 、 ; ， , (无 for none).
+   * Absent stays absent (the lead then has no list detail); an unknown or repeated list is an error.
+   */
+  fortune500Lists(value: unknown, field: string): Fortune500List[] | undefined {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+    let items: unknown[];
+    if (Array.isArray(value)) items = value;
+    else if (typeof value === 'string') items = value.trim() === '无' ? [] : value.split(/[、;；,，]/).map((x) => x.trim()).filter(Boolean);
+    else return this.fail(field, '应为500强榜单列表（以、或;分隔）') ?? undefined;
+    const lists: Fortune500List[] = [];
+    let ok = true;
+    for (const item of items) {
+      const s = typeof item === 'string' ? item.trim() : '';
+      const hit = FORTUNE_500_LISTS.find((l) => l === s || FORTUNE_500_LIST_LABELS[l] === s);
+      if (!hit) {
+        ok = false;
+        this.fail(field, `未知的榜单"${String(item).slice(0, 40)}"，应为以下之一：${FORTUNE_500_LISTS.map((l) => FORTUNE_500_LIST_LABELS[l]).join('、')}`);
+      } else if (lists.includes(hit)) {
+        ok = false;
+        this.fail(field, `榜单重复：${FORTUNE_500_LIST_LABELS[hit]}`);
+      } else lists.push(hit);
+    }
+    return ok ? lists : undefined;
+  }
+
+  /** 统一社会信用代码: normalised (spaces out, capitals) and checked as POST /leads checks it (GB 32100-2015 check character). */
+  creditCode(value: unknown, field: string): string | null {
+    const raw = this.text(value, field, false);
+    if (raw === null) return null;
+    const code = normaliseCreditCode(raw);
+    const problem = creditCodeProblem(code);
+    return problem ? this.fail(field, `${problem}（收到"${raw.slice(0, 40)}"）`) : code;
   }
 
   /** YYYY-MM-DD (also YYYY/M/D), a day that exists, years 1900–2199, and (unless `future`) not after today. */
@@ -242,6 +313,38 @@ class RowChecker {
   order(earlier: string | null, earlierField: string, later: string | null, laterField: string): void {
     if (earlier && later && later < earlier) this.fail(laterField, `不能早于${importFieldLabel(earlierField)}（${earlier}）`);
   }
+}
+
+/**
+ * 500强企业 / 专精特新 with their detail, by the rules of POST /leads (resolveLeadFlags): derived from
+ * 500强榜单 / 专精特新等级 when given, refused when the flag given too contradicts them. Unlike POST /leads,
+ * a row giving neither flag nor detail is 否 (the import's columns were optional before issue 10).
+ */
+function leadFlags(
+  c: RowChecker,
+  raw: ImportRowInput,
+  fortune500Lists: Fortune500List[] | undefined,
+  specializedSmeLevel: (typeof SPECIALIZED_SME_LEVELS)[number] | null,
+): { fortune500: boolean | null; specializedSme: boolean | null } {
+  const given = (value: unknown, field: string): boolean | undefined | null => (c.present(value) ? c.bool(value, field) : undefined);
+  const fortune500 = given(raw.fortune500, 'fortune500');
+  const specializedSme = given(raw.specializedSme, 'specializedSme');
+  if (fortune500 === null || specializedSme === null) return { fortune500: null, specializedSme: null };
+  const resolve = (field: 'fortune500' | 'specializedSme', rule: () => boolean): boolean | null => {
+    try {
+      return rule();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      // The rule's own Chinese reason, e.g. “是否500强”与所填500强榜单矛盾.
+      return c.fail(err.field ?? field, /（([^（）]+)）\s*$/.exec(err.message)?.[1] ?? err.message);
+    }
+  };
+  return {
+    fortune500: resolve('fortune500', () => resolveLeadFlags({ fortune500: fortune500 ?? (fortune500Lists === undefined ? false : undefined), fortune500Lists, specializedSme: true }).fortune500),
+    specializedSme: resolve('specializedSme', () =>
+      resolveLeadFlags({ fortune500: true, specializedSme: specializedSme ?? (specializedSmeLevel === null ? false : undefined), specializedSmeLevel }).specializedSme,
+    ),
+  };
 }
 
 function parseNodes(c: RowChecker, raw: unknown, defaultResponsible: string | null): ParsedImportNode[] {
@@ -298,8 +401,12 @@ export function parseImportRow(raw: ImportRowInput, now: number): { row: ParsedI
   const estimatedInvestmentYi = c.number(raw.estimatedInvestmentYi, 'estimatedInvestmentYi', true, { min: 0, max: MAX_ESTIMATED_INVESTMENT_YI, places: 4, positive: true });
   const sourceChannel = c.choice(raw.sourceChannel, 'sourceChannel', SOURCE_CHANNELS, SOURCE_CHANNEL_LABELS, true);
   const infoGrade = c.choice(raw.infoGrade, 'infoGrade', INFO_GRADES, INFO_GRADE_LABELS, true);
-  const fortune500 = c.bool(raw.fortune500, 'fortune500');
-  const specializedSme = c.bool(raw.specializedSme, 'specializedSme');
+  const fortune500Lists = c.fortune500Lists(raw.fortune500Lists, 'fortune500Lists');
+  const listedCompany = c.optionalBool(raw.listedCompany, 'listedCompany');
+  const specializedSmeLevel = c.choice(raw.specializedSmeLevel, 'specializedSmeLevel', SPECIALIZED_SME_LEVELS, SPECIALIZED_SME_LEVEL_LABELS, false);
+  const origin = c.choice(raw.origin, 'origin', INVESTOR_ORIGINS, INVESTOR_ORIGIN_LABELS, false);
+  const creditCode = c.creditCode(raw.creditCode, 'creditCode');
+  const flags = leadFlags(c, raw, fortune500Lists, specializedSmeLevel);
   const kind = c.present(raw.kind) ? c.choice(raw.kind, 'kind', PROJECT_KINDS, PROJECT_KIND_LABELS, true) : 'new';
   const notes = c.text(raw.notes, 'notes', false);
   const reporter = c.text(raw.reporter, 'reporter', false);
@@ -375,13 +482,45 @@ export function parseImportRow(raw: ImportRowInput, now: number): { row: ParsedI
     estimatedInvestmentYi: estimatedInvestmentYi!,
     sourceChannel: sourceChannel!,
     infoGrade: infoGrade!,
-    fortune500: fortune500!,
-    specializedSme: specializedSme!,
+    fortune500: flags.fortune500!,
+    specializedSme: flags.specializedSme!,
     kind: kind!,
     ...(notes ? { notes } : {}),
+    ...(fortune500Lists !== undefined ? { fortune500Lists } : {}),
+    ...(listedCompany !== undefined ? { listedCompany } : {}),
+    ...(specializedSmeLevel ? { specializedSmeLevel } : {}),
+    ...(origin ? { origin } : {}),
+    ...(creditCode ? { creditCode } : {}),
   };
   return {
     row: { stage, lead, registeredOn: registeredOn!, decidedOn, contract, commissioner, nodes, funds, completedOn, completionReason, reporter, owner, campaignId },
     errors: [],
   };
+}
+
+/**
+ * Rows of one import sharing a 统一社会信用代码 (normalised): one company twice in the same file is a
+ * mistake, so each such row gets an error naming the other rows. Read from the raw rows, so a row
+ * with other errors is still named; a code that is not valid is left to parseImportRow. (Duplicate
+ * detection against the projects already registered does not apply to an import.)
+ */
+export function creditCodeClashes(rows: Array<{ row: number; input: ImportRowInput }>): Array<{ row: number; error: ImportFieldError }> {
+  const byCode = new Map<string, number[]>();
+  for (const r of rows) {
+    const raw: unknown = r.input && typeof r.input === 'object' ? r.input.creditCode : undefined;
+    const code = typeof raw === 'string' ? normaliseCreditCode(raw) : '';
+    if (code && creditCodeProblem(code) === null) byCode.set(code, [...(byCode.get(code) ?? []), r.row]);
+  }
+  return [...byCode.entries()]
+    .filter(([, same]) => same.length > 1)
+    .flatMap(([code, same]) =>
+      same.map((row) => ({
+        row,
+        error: {
+          field: 'creditCode',
+          message: `${importFieldLabel('creditCode')}：与第${same.filter((r) => r !== row).join('、第')}行相同（${code}），同一企业不应在导入中出现两次`,
+        },
+      })),
+    )
+    .sort((a, b) => a.row - b.row);
 }

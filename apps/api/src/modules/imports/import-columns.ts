@@ -1,4 +1,16 @@
-import { FUNDS_SOURCE_LABELS, IMPORT_FIELD_LABELS, MILESTONE_KINDS, MILESTONE_LABELS, type ImportRowInput } from '@zs/domain';
+import {
+  FORTUNE_500_LISTS,
+  FORTUNE_500_LIST_LABELS,
+  FUNDS_SOURCE_LABELS,
+  IMPORT_FIELD_LABELS,
+  INVESTOR_ORIGINS,
+  INVESTOR_ORIGIN_LABELS,
+  MILESTONE_KINDS,
+  MILESTONE_LABELS,
+  SPECIALIZED_SME_LEVELS,
+  SPECIALIZED_SME_LEVEL_LABELS,
+  type ImportRowInput,
+} from '@zs/domain';
 
 /**
  * The file's columns (CSV/XLSX): the Chinese labels of IMPORT_FIELD_LABELS (the English keys
@@ -7,7 +19,8 @@ import { FUNDS_SOURCE_LABELS, IMPORT_FIELD_LABELS, MILESTONE_KINDS, MILESTONE_LA
  * separated by `;` (e.g. `2026-03-01|2.5|企业自筹|ZJ-001;2026-05-10|1|银行贷款|DK-7`).
  */
 const FLAT_KEYS = [
-  'companyName', 'contactName', 'contactPhone', 'industryChain', 'estimatedInvestmentYi', 'sourceChannel', 'infoGrade', 'fortune500', 'specializedSme', 'kind', 'notes',
+  'companyName', 'contactName', 'contactPhone', 'industryChain', 'estimatedInvestmentYi', 'sourceChannel', 'infoGrade', 'fortune500', 'specializedSme',
+  'fortune500Lists', 'listedCompany', 'specializedSmeLevel', 'origin', 'creditCode', 'kind', 'notes',
   'stage', 'registeredOn', 'decidedOn',
   'contractNo', 'contractInvestmentYi', 'signedOn', 'committedConstructionStart', 'committedEquipmentEntry', 'committedProduction', 'committedFirstTax', 'landAreaM2', 'factoryAreaM2',
   'commissioner', 'responsible', 'funds', 'completedOn', 'completionReason', 'reporter', 'owner', 'campaignId',
@@ -17,7 +30,8 @@ const NODE_COLUMNS = MILESTONE_KINDS.flatMap((k) => [`nodes.${k}.dueOn`, `nodes.
 const OPTIONAL_NODE_COLUMNS = MILESTONE_KINDS.flatMap((k) => [`nodes.${k}.evidence`, `nodes.${k}.responsible`]);
 
 /** Template columns, in order (optional node columns are accepted but left out of the template). */
-export const TEMPLATE_KEYS: string[] = [...FLAT_KEYS.slice(0, 23), ...NODE_COLUMNS, ...FLAT_KEYS.slice(23)];
+const NODES_AT = FLAT_KEYS.indexOf('commissioner');
+export const TEMPLATE_KEYS: string[] = [...FLAT_KEYS.slice(0, NODES_AT), ...NODE_COLUMNS, ...FLAT_KEYS.slice(NODES_AT)];
 export const TEMPLATE_HEADERS = TEMPLATE_KEYS.map((k) => IMPORT_FIELD_LABELS[k]);
 const ALL_KEYS = [...FLAT_KEYS, ...NODE_COLUMNS, ...OPTIONAL_NODE_COLUMNS];
 const KEY_BY_HEADER = new Map<string, string>([...ALL_KEYS.map((k) => [k, k] as const), ...ALL_KEYS.map((k) => [IMPORT_FIELD_LABELS[k], k] as const)]);
@@ -68,7 +82,9 @@ export function templateExample(): Record<string, string> {
   };
   return {
     companyName: '株洲示例动力科技有限公司', contactName: '王经理', contactPhone: '13800000000', industryChain: '先进轨道交通装备', estimatedInvestmentYi: '12.5',
-    sourceChannel: '小分队招商', infoGrade: 'A', fortune500: '否', specializedSme: '是', kind: '新引进', notes: '',
+    sourceChannel: '小分队招商', infoGrade: 'A', fortune500: '是', specializedSme: '是',
+    fortune500Lists: `${FORTUNE_500_LIST_LABELS.china}、${FORTUNE_500_LIST_LABELS.private}`, listedCompany: '否', specializedSmeLevel: SPECIALIZED_SME_LEVEL_LABELS.provincial,
+    origin: INVESTOR_ORIGIN_LABELS.outside_province, creditCode: '91430211MA4PQ8K2XM', kind: '新引进', notes: '',
     stage: '建设', registeredOn: '2025-11-01', decidedOn: '2025-11-03',
     contractNo: 'HT-2026-001', contractInvestmentYi: '10', signedOn: '2026-01-01', committedConstructionStart: '2026-04-01', committedEquipmentEntry: '2026-07-15',
     committedProduction: '2026-10-01', committedFirstTax: '2027-01-01', landAreaM2: '', factoryAreaM2: '12000',
@@ -85,6 +101,10 @@ export const TEMPLATE_NOTES = [
   '建设及以后阶段须填写签约信息与九个节点的计划日期；投产后服务、履约完成阶段所有节点须已完成（正式投产完成日期即投产日期）。',
   `节点：${MILESTONE_KINDS.map((k) => MILESTONE_LABELS[k]).join('、')}。`,
   '到位资金：日期|金额(亿元)|来源|凭证，多条以;分隔；来源：股权投资、银行贷款、企业自筹、政府引导基金、其他。',
+  `500强榜单：${FORTUNE_500_LISTS.map((l) => FORTUNE_500_LIST_LABELS[l]).join('、')}，多个以、或;分隔（填“无”表示不属于任何榜单）；填写榜单时“500强企业”可留空，若填写须与榜单一致。`,
+  `专精特新等级：${SPECIALIZED_SME_LEVELS.map((l) => SPECIALIZED_SME_LEVEL_LABELS[l]).join('、')}（填写等级时“专精特新”可留空，若填写须为“是”）；上市公司：是/否。`,
+  `投资方来源：${INVESTOR_ORIGINS.map((o) => INVESTOR_ORIGIN_LABELS[o]).join('、')}。`,
+  '统一社会信用代码：18位，校验位须正确；同一文件中不同行不得重复（导入不做与已有项目的查重）。',
   '人员（报送人、负责人、项目专员、节点责任人）填写系统账号（用户名）。',
   '导入不补发历史提醒：已过期的时限与节点记为“导入时已逾期”，不发送预警或督办；仅未来的时限照常计时。',
 ];

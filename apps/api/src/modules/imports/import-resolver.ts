@@ -1,4 +1,4 @@
-import { ERROR_CODES, importFieldLabel, parseImportRow, type Actor, type ImportFieldError, type ImportProjectRecord, type ImportRowInput, type OrgRef, type ParsedImportRow, isRole } from '@zs/domain';
+import { creditCodeClashes, ERROR_CODES, importFieldLabel, parseImportRow, type Actor, type ImportFieldError, type ImportProjectRecord, type ImportRowInput, type OrgRef, type ParsedImportRow, isRole } from '@zs/domain';
 import { activeUsersByUsername, orgRefOf, type Database, type ImportUser } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException, type ErrorDetail } from '../../common/errors/api.exception';
@@ -36,7 +36,7 @@ function usernamesOfRaw(input: ImportRowInput): Array<[string, string]> {
 }
 
 /**
- * Checks every row (the domain names each bad field) and resolves every username to an active
+ * Checks every row (the domain names each bad field), refuses a 统一社会信用代码 given on two rows, and resolves every username to an active
  * account; any problem anywhere → one 400 listing each row and field in Chinese, nothing started.
  */
 export async function resolveImportRows(db: Database, caller: AuthenticatedUser, rows: SourceRow[], now: number, fromFile: boolean): Promise<ResolvedRow[]> {
@@ -50,6 +50,7 @@ export async function resolveImportRows(db: Database, caller: AuthenticatedUser,
       parsed.push({ row: r.row, value: row });
     }
   }
+  for (const clash of creditCodeClashes(rows)) details.push(detailOf(clash.row, clash.error, fromFile));
   const users = await activeUsersByUsername(db, rows.flatMap((r) => usernamesOfRaw(r.input).map(([, u]) => u)));
   for (const r of rows) {
     for (const [field, username] of usernamesOfRaw(r.input)) {

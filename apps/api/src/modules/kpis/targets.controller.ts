@@ -24,7 +24,7 @@ export class TargetsController {
   }
 
   @Get()
-  @RequirePermission('kpi.read')
+  @RequirePermission('targets.read')
   @ApiOperation({ summary: "A year's targets (optionally of one scope kind)" })
   @ApiOkResponse({ type: [TargetDto] })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the parameter' })

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject } from 'class-validator';
-import { FUNDS_SOURCES, IMPORT_STAGES, INFO_GRADES, MAX_IMPORT_ROWS, MILESTONE_KINDS, PROJECT_KINDS, SOURCE_CHANNELS } from '@zs/domain';
+import {
+  FORTUNE_500_LISTS,
+  FUNDS_SOURCES,
+  IMPORT_STAGES,
+  INFO_GRADES,
+  INVESTOR_ORIGINS,
+  MAX_IMPORT_ROWS,
+  MILESTONE_KINDS,
+  PROJECT_KINDS,
+  SOURCE_CHANNELS,
+  SPECIALIZED_SME_LEVELS,
+} from '@zs/domain';
 
 /** One node of an imported plan. Documentation only: the row is checked field by field by the domain (every error named at once). */
 export class ImportNodeDto {
@@ -36,8 +47,14 @@ export class ImportRecordDto {
   @ApiProperty({ example: 12.5 }) estimatedInvestmentYi!: number;
   @ApiProperty({ enum: SOURCE_CHANNELS }) sourceChannel!: string;
   @ApiProperty({ enum: INFO_GRADES }) infoGrade!: string;
-  @ApiPropertyOptional() fortune500?: boolean;
-  @ApiPropertyOptional() specializedSme?: boolean;
+  @ApiPropertyOptional({ description: '500强企业; derived from fortune500Lists when given, which it must not contradict; 否 when neither is given' }) fortune500?: boolean;
+  @ApiPropertyOptional({ description: '专精特新; derived (true) from specializedSmeLevel when given; 否 when neither is given' }) specializedSme?: boolean;
+  @ApiPropertyOptional({ enum: FORTUNE_500_LISTS, isArray: true, description: '500强榜单 (codes or Chinese labels; [] for none), as POST /leads' }) fortune500Lists?: string[];
+  @ApiPropertyOptional({ description: '上市公司' }) listedCompany?: boolean;
+  @ApiPropertyOptional({ enum: SPECIALIZED_SME_LEVELS, nullable: true, description: '专精特新等级 (code or Chinese label)' }) specializedSmeLevel?: string | null;
+  @ApiPropertyOptional({ enum: INVESTOR_ORIGINS, nullable: true, description: '投资方来源 (code or Chinese label)' }) origin?: string | null;
+  @ApiPropertyOptional({ type: String, example: '91430211MA4PQ8K2XM', nullable: true, description: '统一社会信用代码 (GB 32100-2015, check character verified; not repeated within one import)' })
+  creditCode?: string | null;
   @ApiPropertyOptional({ enum: PROJECT_KINDS }) kind?: string;
   @ApiPropertyOptional() notes?: string;
   @ApiProperty({ enum: IMPORT_STAGES }) stage!: string;
