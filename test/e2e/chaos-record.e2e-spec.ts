@@ -311,7 +311,11 @@ describe('chaos: the record through SIGKILLs (worker, PostgreSQL)', () => {
       const [officer, taskForce] = await Promise.all([loginStaff(h, 'officer'), loginStaff(h, 'taskforce')]);
       const ids = await registerMany(h, officer, 50, 'B');
       projects.push(...ids);
-      const { sent, steps } = decisionSteps(h, taskForce, ids, 'chaos-b');
+      const { sent, steps: sendAll } = decisionSteps(h, taskForce, ids, 'chaos-b');
+      // Spread over about 1.2 s: on a fast run all 50 decisions committed before the kill landed (2xx 50,
+      // 503 0), so nothing met the outage. Staggered, the kill after the third answer finds some in flight
+      // and the later ones arrive while PostgreSQL is down.
+      const steps = sendAll.map((send, i) => () => new Promise<void>((r) => setTimeout(r, i * 25)).then(send));
 
       const pg = server;
       let killedPid = 0;

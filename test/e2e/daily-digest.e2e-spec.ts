@@ -6,6 +6,7 @@ import { createSlaPolicyVersion } from '@zs/persistence';
 import { ensureDailyDigestSchedule } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { loginStaff, type Staff } from '../support/e2e-staff';
 import { eventually } from '../support/eventually';
 import { sampleLead } from '../support/sample-lead';
@@ -48,6 +49,7 @@ const digestLine = (c: { subject: string; clock: ClockName; deadlineMs: number }
  */
 describe('the daily digest Schedule triggered on the dev server (trigger()), content asserted', () => {
   let h: E2eHarness;
+  let db: TestDatabase;
   let connection: Connection;
   let client: Client;
   let schedule: ScheduleHandle;
@@ -125,7 +127,10 @@ describe('the daily digest Schedule triggered on the dev server (trigger()), con
     const msToDigestTime = Date.parse(`${shanghaiDate(Date.now())}T08:30:00+08:00`) - Date.now();
     if (msToDigestTime > -60_000 && msToDigestTime < 2 * 60_000) await new Promise((r) => setTimeout(r, msToDigestTime + 61_000));
 
-    h = await startE2eHarness();
+    // A database of its own: the digest names every open clock of the department, and other suites
+    // (the 200-project import among them) leave overdue clocks in the shared one.
+    db = await createTestDatabase('daily_digest');
+    h = await startE2eHarness({ databaseUrl: db.url });
     [officer, taskForce, psb, ecbHead] = await Promise.all(['officer', 'taskforce', 'psb', 'ecb-head'].map((u) => loginStaff(h, u)));
     connection = await Connection.connect({ address: stackEnv('temporalAddress') });
     client = new Client({ connection });
@@ -179,6 +184,7 @@ describe('the daily digest Schedule triggered on the dev server (trigger()), con
     }
     await connection?.close();
     await h?.teardown();
+    await db?.drop();
   });
 
   it('creates one Schedule at 08:30 Asia/Shanghai, and brings it back to that definition when ensured again', async () => {
