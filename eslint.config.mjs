@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Architecture is enforced here, not remembered: see README "Architecture".
 const NODE_BUILTINS = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process', 'os', 'process', 'timers', 'worker_threads'];
@@ -38,6 +39,12 @@ const DEP_CONSTRAINTS = [
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence', 'type:config', 'type:activities', 'type:workflows', 'type:temporal-codec'],
               bannedExternalImports: ['@nestjs/*'],
             },
+            // The web console (apps/web) talks to the API over HTTP only: the pure domain (labels, permissions) and browser packages.
+            {
+              sourceTag: 'type:app-web',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'node:*'],
+            },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
           ];
@@ -53,10 +60,10 @@ const SQL_ALLOWED_OUTSIDE_PERSISTENCE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.tools/**', '.nx/**', 'coverage/**', '**/__histories__/**', 'test/workflows/fixtures/v*/**'] },
+  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', '.bench-scale/**', '.tools/**', '.nx/**', 'coverage/**', '**/__histories__/**', 'test/workflows/fixtures/v*/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -79,6 +86,12 @@ export default tseslint.config(
         { selector: 'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|transaction)$/]', message: PERSISTENCE_ONLY },
       ],
     },
+  },
+  {
+    // The console: React's rules of hooks; the Vite config runs in Node.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     // Tooling and tests drive the apps through their public entry points; production code never may.

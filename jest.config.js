@@ -34,8 +34,10 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   transform: base.transform,
-  // Time-skipping tests share one test server whose clock is global: one file at a time.
-  maxWorkers: 1,
+  // Two files at a time (the machines have two cores). Each worker has a database and a Temporal
+  // namespace of its own (test/setup/stack-env.ts); each time-skipping file starts its own test
+  // server (its clock is global). ZS_TEST_WORKERS overrides (1: one file at a time).
+  maxWorkers: Number(process.env.ZS_TEST_WORKERS ?? 2),
   testTimeout: 120_000,
   // One jest project per Nx project (same name), so `jest --selectProjects <name>` (its Nx `test`
   // target) runs exactly its tests: every folder of libs/ and apps/, workflows, e2e.
@@ -47,6 +49,7 @@ module.exports = {
         .map((d) => ({ ...base, displayName: d.name, testMatch: [`<rootDir>/${group}/${d.name}/**/*.spec.ts`] })),
     ),
     { ...base, displayName: 'workflows', testMatch: ['<rootDir>/test/workflows/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // A failing browser journey keeps its screenshot and trace: the environment says which test failed.
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testEnvironment: '<rootDir>/test/setup/failure-aware-environment.js' },
   ],
 };

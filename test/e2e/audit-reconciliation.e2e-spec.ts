@@ -23,7 +23,7 @@ function runReconcileCli(args: string[]): Promise<{ code: number | null; stdout:
       [RUN_TS, RECONCILE_MAIN, ...args],
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AUDITOR_DATABASE_URL: stackEnv('auditorDatabaseUrl'), TEMPORAL_ADDRESS: stackEnv('temporalAddress'), TEMPORAL_NAMESPACE: 'default', TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey') },
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', AUDITOR_DATABASE_URL: stackEnv('auditorDatabaseUrl'), TEMPORAL_ADDRESS: stackEnv('temporalAddress'), TEMPORAL_NAMESPACE: stackEnv('temporalNamespace'), TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey') },
         timeout: 90_000,
       },
       (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
 import { auditOf, tableCounts } from '../support/read-model';
+import { speaking } from '../support/in-language';
 import { sampleLead } from '../support/sample-lead';
 
 type Body = Record<string, unknown>;
@@ -149,7 +150,7 @@ function jsonFuzzer(seed: number) {
 async function terminateLeftovers(ds: DataSource, workflowIds: string[]): Promise<void> {
   const connection = await Connection.connect({ address: stackEnv('temporalAddress') });
   try {
-    const client = new Client({ connection });
+    const client = new Client({ connection, namespace: stackEnv('temporalNamespace') });
     const known = new Set(((await ds.query('SELECT workflow_id FROM projects')) as { workflow_id: string }[]).map((r) => r.workflow_id));
     const ids = [...workflowIds];
     for await (const wf of client.workflow.list({ query: `WorkflowType = 'projectLifecycleWorkflow' AND ExecutionStatus = 'Running'` })) {
@@ -186,7 +187,8 @@ describe('bad input is refused with a 4xx and changes nothing', () => {
 
   beforeAll(async () => {
     // A short engine timeout: the requests below that wrongly reach the engine answer in 5 s, not 15 s.
-    h = await startE2eHarness({ updateTimeoutMs: 5000 });
+    // The wording checked is the English one (issue 11: Chinese unless asked; error-language.e2e-spec.ts checks both).
+    h = speaking(await startE2eHarness({ updateTimeoutMs: 5000 }), 'en');
     [officer, taskForce, auditor] = await Promise.all([h.login('officer'), h.login('taskforce'), h.login('auditor')]);
   });
   afterAll(async () => {

@@ -245,7 +245,7 @@ describe('chaos: the record through SIGKILLs (worker, PostgreSQL)', () => {
 
   beforeAll(async () => {
     temporal = await Connection.connect({ address: stackEnv('temporalAddress') });
-    client = new Client({ connection: temporal });
+    client = new Client({ connection: temporal, namespace: stackEnv('temporalNamespace') });
   });
 
   afterAll(async () => {

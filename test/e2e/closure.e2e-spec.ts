@@ -58,7 +58,7 @@ describe('closing a project over HTTP', () => {
     for (const [user, path, body, status, code, field] of cases) {
       const res = await post(user, path, body);
       expect([path, res.status, res.body.code]).toEqual([path, status, code]);
-      if (field) expect(res.body.message).toContain(field);
+      if (field) expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     expect(await tableCounts(h.dataSource)).toEqual(before);
     expect(await auditOf(h.dataSource, id)).toEqual(history);

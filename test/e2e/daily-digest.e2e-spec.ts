@@ -133,7 +133,7 @@ describe('the daily digest Schedule triggered on the dev server (trigger()), con
     h = await startE2eHarness({ databaseUrl: db.url });
     [officer, taskForce, psb, ecbHead] = await Promise.all(['officer', 'taskforce', 'psb', 'ecb-head'].map((u) => loginStaff(h, u)));
     connection = await Connection.connect({ address: stackEnv('temporalAddress') });
-    client = new Client({ connection });
+    client = new Client({ connection, namespace: stackEnv('temporalNamespace') });
     try {
       await client.schedule.getHandle(DAILY_DIGEST_SCHEDULE_ID).delete();
     } catch (err) {
@@ -302,6 +302,9 @@ describe('the daily digest Schedule triggered on the dev server (trigger()), con
         body,
         data: { date, department: DEPARTMENT, overdue: overdue.length, dueToday: dueToday.length },
         createdAt: expect.any(String),
+        // Nobody has opened it yet.
+        read: false,
+        readAt: null,
       },
     ]);
     for (const other of [psb, ecbHead, officer]) {

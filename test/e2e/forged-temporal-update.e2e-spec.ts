@@ -47,7 +47,7 @@ describe('forged Temporal updates are refused', () => {
     h = await startE2eHarness();
     [officer, taskForce, auditor] = await Promise.all([h.login('officer'), h.login('taskforce'), h.login('auditor')]);
     connection = await Connection.connect({ address: stackEnv('temporalAddress') });
-    unsigned = new Client({ connection }); // no codec: what anyone who reaches the port has
+    unsigned = new Client({ connection, namespace: stackEnv('temporalNamespace') }); // no codec: what anyone who reaches the port has
   });
   afterAll(async () => {
     await Promise.all(started.map((id) => unsigned?.workflow.getHandle(projectWorkflowId(id)).terminate('e2e clean-up').catch(() => undefined)));
@@ -134,7 +134,7 @@ describe('forged Temporal updates are refused', () => {
     const before = await observable(id);
     const cli = await promisify(execFile)(
       resolveTemporalCli(),
-      ['workflow', 'update', 'execute', '--address', stackEnv('temporalAddress'), '-w', projectWorkflowId(id), '--name', 'decideIntake', '--input', JSON.stringify(forged)],
+      ['workflow', 'update', 'execute', '--address', stackEnv('temporalAddress'), '--namespace', stackEnv('temporalNamespace'), '-w', projectWorkflowId(id), '--name', 'decideIntake', '--input', JSON.stringify(forged)],
       { timeout: 60_000 },
     ).then(
       () => ({ refused: false, output: '' }),
@@ -155,7 +155,7 @@ describe('forged Temporal updates are refused', () => {
         (await signer.encode(payloads)).map((p) => ({ ...p, data: new TextEncoder().encode(new TextDecoder().decode(p.data!).replace('"accept"', '"reject"')) })),
       decode: (payloads) => signer.decode(payloads),
     };
-    const altered = new Client({ connection, dataConverter: { payloadCodecs: [tampering] } });
+    const altered = new Client({ connection, namespace: stackEnv('temporalNamespace'), dataConverter: { payloadCodecs: [tampering] } });
     const genuine: StepUpdate<DecideIntakeCommand> = { actor: { userId: 'someone', role: 'intake_task_force' }, command: { action: 'accept' } as DecideIntakeCommand };
     const err = await altered.workflow.getHandle(projectWorkflowId(id)).executeUpdate(decideIntakeUpdate, { args: [genuine] }).catch((e: unknown) => e);
     expectUntrustedRefusal(err);

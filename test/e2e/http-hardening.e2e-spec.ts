@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MILESTONE_KINDS } from '@zs/domain';
 import { DEFAULT_DEMO_PASSWORD } from '@zs/api';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
+import { speaking } from '../support/in-language';
 import { sampleLead } from '../support/sample-lead';
 
 /**
@@ -21,8 +22,9 @@ let limited: E2eHarness;
 let tokens: Record<'officer' | 'psb' | 'admin' | 'auditor', string>;
 
 beforeAll(async () => {
-  h = await startE2eHarness();
-  limited = await startE2eHarness({ worker: false, apiEnv: { ...LIMITS, API_DOCS_ENABLED: 'false', API_TRUST_PROXY: '1' } });
+  // The wording checked below is the English one (issue 11: Chinese unless asked otherwise).
+  h = speaking(await startE2eHarness(), 'en');
+  limited = speaking(await startE2eHarness({ worker: false, apiEnv: { ...LIMITS, API_DOCS_ENABLED: 'false', API_TRUST_PROXY: '1' } }), 'en');
   tokens = { officer: await h.login('officer'), psb: await h.login('psb'), admin: await h.login('admin'), auditor: await h.login('auditor') };
 });
 
@@ -41,7 +43,7 @@ function expectEnvelope(res: HttpResult, status: number, code: string): void {
 /** A 400 whose details name `field` with a message containing `message`. */
 function expectFieldRefused(res: HttpResult, field: string, message: string | RegExp = RANGE): void {
   expectEnvelope(res, 400, 'VALIDATION_FAILED');
-  expect(res.body.details).toContainEqual({ field, message: expect.stringMatching(message) });
+  expect(res.body.details).toContainEqual({ field, label: expect.any(String), message: expect.stringMatching(message) });
 }
 
 function expectSecurityHeaders(res: HttpResult): void {
@@ -98,7 +100,7 @@ describe('rate limits', () => {
 
   function expectRateLimited(res: HttpResult, windowSeconds = 60): void {
     expectEnvelope(res, 429, 'RATE_LIMITED');
-    expect(res.body.message).toMatch(/^too many requests; retry after \d+ s（请求过于频繁，请 \d+ 秒后重试）$/);
+    expect(res.body.message).toMatch(/^too many requests; retry after \d+ s$/);
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -157,7 +159,7 @@ describe('body limits', () => {
     for (const nested of [deepArray(2000), deepObject(2000)]) {
       const res = await h.http('POST', '/auth/login', { rawBody: `{"username":"officer","password":${nested}}` });
       expectFieldRefused(res, 'body', /nested deeper than 32 levels/);
-      expect(res.body.message).toBe('request body is nested deeper than 32 levels（请求体嵌套层级超过 32 层）');
+      expect(res.body.message).toBe('request body must not be nested deeper than 32 levels');
     }
   });
 
@@ -178,8 +180,8 @@ describe('body limits', () => {
       await h.http('POST', '/leads', { token: tokens.officer, body: { ...sampleLead(), notes: big } }),
     ]) {
       expectEnvelope(res, 413, 'PAYLOAD_TOO_LARGE');
-      expect(res.body.message).toBe('request body is larger than 100 KiB（请求体超过 100 KiB 上限）');
-      expect(res.body.details).toEqual([{ field: 'body', message: 'must be at most 100 KiB' }]);
+      expect(res.body.message).toBe('request body is larger than 100 KiB');
+      expect(res.body.details).toEqual([{ field: 'body', label: 'request body', message: 'request body must be at most 100 KiB' }]);
     }
   });
 });

@@ -36,7 +36,7 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 async function terminateWorkflow(workflowId: string): Promise<void> {
   const connection = await Connection.connect({ address: stackEnv('temporalAddress') });
   try {
-    await new Client({ connection }).workflow.getHandle(workflowId).terminate('e2e clean-up').catch(() => undefined);
+    await new Client({ connection, namespace: stackEnv('temporalNamespace') }).workflow.getHandle(workflowId).terminate('e2e clean-up').catch(() => undefined);
   } finally {
     await connection.close();
   }
@@ -185,7 +185,7 @@ describe('with the worker stopped', () => {
     const res = await within(UPDATE_TIMEOUT_MS + 8000, h.http('POST', `/projects/${projectId}/intake-decision`, { token: taskForce, body: { action: 'accept' } }));
     const elapsedMs = Date.now() - started;
 
-    expectRefusal(res, 503, 'ENGINE_UNAVAILABLE', /worker/);
+    expectRefusal(res, 503, 'ENGINE_UNAVAILABLE', /工作流引擎未及时响应/);
     expect(elapsedMs).toBeLessThan(UPDATE_TIMEOUT_MS + 3000);
     expect({ counts: await tableCounts(h.dataSource), history: await auditOf(h.dataSource, projectId) }).toEqual(before);
   });

@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2';
 import type { Role } from '@zs/domain';
 import { inTransaction, insertUserIfAbsent, setUserActive } from '@zs/persistence';
 import { eventually } from '../support/eventually';
+import { speaking } from '../support/in-language';
 import { startE2eHarness, type E2eHarness, type HttpResult } from '../support/e2e-harness';
 
 /**
@@ -53,6 +54,8 @@ describe('identity: tokens tied to the account, passwords, lockout, security aud
         RATE_LIMIT_WRITES: '100000',
       },
     });
+    // Refusals are read in English here (issue 11: Chinese unless asked); the password rules in Chinese, asked per request.
+    h = speaking(h, 'en');
     [admin, auditor, officer] = await Promise.all([h.login('admin'), h.login('auditor'), h.login('officer')]);
   });
   afterAll(async () => {
@@ -224,11 +227,12 @@ describe('identity: tokens tied to the account, passwords, lockout, security aud
     it('refuses each policy breach naming newPassword with the rule in Chinese, then changes it: the old password and tokens stop working', async () => {
       const u = await newUser();
       const t = await tokenOf(u.username);
-      const change = (currentPassword: string, newPassword: string, token = t) => h.http('POST', '/auth/password', { token, body: { currentPassword, newPassword } });
+      const change = (currentPassword: string, newPassword: string, token = t) =>
+        h.http('POST', '/auth/password', { token, body: { currentPassword, newPassword }, headers: { 'accept-language': 'zh-CN' } });
 
       const wrongCurrent = await change('not-my-password', 'Fresh-Harbour-77');
       expect({ status: wrongCurrent.status, code: wrongCurrent.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
-      expect(wrongCurrent.body.details).toEqual([{ field: 'currentPassword', message: expect.stringContaining('当前密码不正确') }]);
+      expect(wrongCurrent.body.details).toEqual([{ field: 'currentPassword', label: '当前密码', message: '当前密码不正确' }]);
 
       const cases: Array<[string, string, string]> = [
         ['too short', 'Ab1-short', '不少于10位'],
@@ -258,7 +262,7 @@ describe('identity: tokens tied to the account, passwords, lockout, security aud
       expect(third.status).toBe(200);
       const back = await change('Third-Harbour-88', PASSWORD, third.body.accessToken);
       expect(back.status).toBe(400);
-      expect(back.body.details).toEqual([{ field: 'newPassword', message: expect.stringContaining('最近5次') }]);
+      expect(back.body.details).toEqual([{ field: 'newPassword', label: '新密码', message: expect.stringContaining('最近5次') }]);
 
       const events = await securityEvents(`userId=${u.id}`);
       expect(events.filter((e) => e.kind === 'password.changed')).toHaveLength(2);

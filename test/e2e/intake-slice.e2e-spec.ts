@@ -80,7 +80,7 @@ describe('lead → 48-hour decision over HTTP', () => {
     const { body: project } = await h.http('POST', '/leads', { token: officer, body: sampleLead({ industryChain: '新能源汽车' }) });
     const connection = await Connection.connect({ address: stackEnv('temporalAddress') });
     try {
-      const client = new Client({ connection });
+      const client = new Client({ connection, namespace: stackEnv('temporalNamespace') });
       const query = `WorkflowId = 'project-${project.id}' AND ProjectStage = 'intake' AND SlaOverdue = false AND IndustryChain = '新能源汽车'`;
       const found = await eventually('visibility to index the project', async () => {
         const ids: string[] = [];

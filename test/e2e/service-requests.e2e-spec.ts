@@ -366,7 +366,7 @@ describe('service requests over HTTP', () => {
     it('refuses a raise before production (409), by the wrong role (403), on an unknown project (404), with bad content (400)', async () => {
       const building = await inConstruction({ companyName: uniqueCompanyName('株洲陶瓷窑炉') });
       const res = await refused(building, () => raise(building), 409, 'WRONG_STAGE');
-      expect(res.body.message).toContain('construction');
+      expect(res.body.message).toContain('「建设」');
       await refused(serviceProject, () => raise(serviceProject, request(), officer), 403, 'FORBIDDEN_ROLE');
       await refused(serviceProject, () => raise(serviceProject, request(), psb), 403, 'FORBIDDEN_ROLE');
       await refused(serviceProject, () => raise(serviceProject, request(), leader), 403, 'FORBIDDEN_ROLE');

@@ -423,7 +423,11 @@ describe('SLA API over HTTP', () => {
         remainingMs: expect.any(Number),
         pausedMs: 0,
         fired: expect.any(Array),
+        escalationLevel: expect.any(Number),
       });
+      // The level 督办 counts by: the highest escalation rung fired so far.
+      const rungs = (item.fired as string[]).filter((k) => k.startsWith('escalation-')).map((k) => Number(k.slice('escalation-'.length)));
+      expect(item.escalationLevel).toBe(Math.max(0, ...rungs));
       expect(Date.parse(item.deadlineAt) - Date.parse(item.startedAt)).toBe(TINY_MS);
       // Overdue from the deadline's own millisecond on (the breach timer fires at it), so 0 counts.
       expect(item.remainingMs).toBeLessThanOrEqual(0);

@@ -44,7 +44,7 @@ describe('outcome of an uncertain step: GET /projects/:id/steps/:idempotencyKey'
   afterAll(async () => {
     await killAllWorkerProcesses();
     const connection = await Connection.connect({ address: stackEnv('temporalAddress') });
-    const client = new Client({ connection });
+    const client = new Client({ connection, namespace: stackEnv('temporalNamespace') });
     await Promise.all(projects.map((id) => client.workflow.getHandle(`project-${id}`).terminate('e2e clean-up').catch(() => undefined)));
     await connection.close();
     await h?.teardown();
@@ -93,7 +93,7 @@ describe('outcome of an uncertain step: GET /projects/:id/steps/:idempotencyKey'
     const key = newKey('contact');
     const keyed = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact(), headers: { 'idempotency-key': key } });
     expect(keyed.status).toBe(503);
-    expect(keyed.body.details).toEqual([{ field: 'Idempotency-Key', message: key }]);
+    expect(keyed.body.details).toEqual([{ field: 'Idempotency-Key', label: '幂等键（Idempotency-Key）', message: key }]);
 
     const keyless = await h.http('POST', `/projects/${id}/negotiation-contacts`, { token: ecbHead, body: contact('确认来访时间及随行人员') });
     expect(keyless.status).toBe(503);

@@ -65,7 +65,7 @@ describe('worker killed in the middle of an escalation activity', () => {
     await restorePolicy?.();
     if (projectId) {
       // Escalation level 2 is 24 h away; nothing else should run this project's workflow.
-      await new Client({ connection: temporal }).workflow.getHandle(`project-${projectId}`).terminate('e2e clean-up').catch(() => undefined);
+      await new Client({ connection: temporal, namespace: stackEnv('temporalNamespace') }).workflow.getHandle(`project-${projectId}`).terminate('e2e clean-up').catch(() => undefined);
     }
     await temporal?.close();
     await smtp?.close();
@@ -191,7 +191,7 @@ describe('worker killed in the middle of an escalation activity', () => {
  * attempt (the started event of a retried activity is written with its last attempt).
  */
 async function notificationAttempts(connection: Connection, projectId: string, eventKey: string): Promise<{ completed: boolean; attempt: number } | undefined> {
-  const history = await new Client({ connection }).workflow.getHandle(`project-${projectId}`).fetchHistory();
+  const history = await new Client({ connection, namespace: stackEnv('temporalNamespace') }).workflow.getHandle(`project-${projectId}`).fetchHistory();
   const events = history.events ?? [];
   const scheduled = events.find((e) => {
     const a = e.activityTaskScheduledEventAttributes;

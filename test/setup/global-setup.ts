@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, removeOnOrphan, startEmbeddedPostgres, startTemporalDevServer, type RunningDevServer, type RunningPostgres } from '@zs/local-stack';
-import { ensureCheckpointKeyPair, provisionLoginRoles, runMigrations } from '@zs/persistence';
+import { createDataSource, ensureCheckpointKeyPair, provisionLoginRoles, runMigrations } from '@zs/persistence';
 import { buildWorkflowBundle } from '@zs/worker';
-import { STACK_ENV, type TestStackHandles } from './stack-env';
+import { STACK_ENV, workerDatabaseName, workerNamespaces, type TestStackHandles } from './stack-env';
 
 /**
  * Starts what the tests need, once per `npm test`: a private PostgreSQL (migrated), a
@@ -17,15 +17,17 @@ import { STACK_ENV, type TestStackHandles } from './stack-env';
  * is rethrown; both servers run in their own process groups, watched by the orphan reaper, which
  * stops them (and removes the work folder) should jest be killed before its teardown.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   const started = Date.now();
+  // A database and a Temporal namespace per jest worker (stack-env.ts): files run side by side.
+  const workers = Array.from({ length: Math.max(1, globalConfig.maxWorkers) }, (_, i) => i + 1);
   const dir = mkdtempSync(join(tmpdir(), 'zhaoshang-test-'));
   if (!process.env.ZS_TEST_KEEP_LOGS) removeOnOrphan(dir);
   const [pgPort, devPort, uiPort] = await Promise.all([freePort(), freePort(), freePort()]);
 
   const [pg, dev, bundled] = await Promise.allSettled([
     startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort, database: 'zhaoshang_test', persistent: false, logFile: join(dir, 'postgres.log') }),
-    startTemporalDevServer({ port: devPort, uiPort, headless: true, logFile: join(dir, 'temporal-dev.log'), readyTimeoutMs: 120_000 }),
+    startTemporalDevServer({ port: devPort, uiPort, headless: true, namespaces: workers.flatMap(workerNamespaces), logFile: join(dir, 'temporal-dev.log'), readyTimeoutMs: 120_000 }),
     buildWorkflowBundle(),
   ]);
   const postgres: RunningPostgres | null = pg.status === 'fulfilled' ? pg.value : null;
@@ -34,6 +36,12 @@ export default async function globalSetup(): Promise<void> {
     const failed = [pg, dev, bundled].find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     await runMigrations(postgres!.url);
+    // One after another: the first migration creates the cluster's roles.
+    for (const worker of workers) {
+      const name = workerDatabaseName('zhaoshang_test', worker);
+      await createDatabase(postgres!.url, name);
+      await runMigrations(withDatabase(postgres!.url, name));
+    }
     // Issue 9: the code under test connects as zs_app; the superuser only migrated.
     const roles = await provisionLoginRoles(postgres!.url, { app: randomBytes(18).toString('base64url'), auditor: randomBytes(18).toString('base64url') });
     const bundlePath = join(dir, 'workflow-bundle.js');
@@ -56,4 +64,20 @@ export default async function globalSetup(): Promise<void> {
   }
   (globalThis as { __zsStack?: TestStackHandles }).__zsStack = { postgres: postgres!, temporal: temporal!.process, dir };
   process.stdout.write(`\ntest stack ready in ${Date.now() - started} ms (postgres :${pgPort}, temporal ${temporal!.address}, logs ${dir})\n`);
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function createDatabase(superuserUrl: string, name: string): Promise<void> {
+  const admin = createDataSource({ url: superuserUrl, poolSize: 1 });
+  await admin.initialize();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.destroy();
+  }
 }

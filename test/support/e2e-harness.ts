@@ -19,6 +19,8 @@ export interface HttpResult<T = any> {
 
 export interface E2eHarness {
   baseUrl: string;
+  /** The Temporal namespace the API and worker use (clients the test makes must use it too). */
+  namespace: string;
   dataSource: DataSource;
   jwtSecret: string;
   login(username: string): Promise<string>;
@@ -53,6 +55,8 @@ export const E2E_RATE_LIMITS = {
 export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2eHarness> {
   const databaseUrl = opts.databaseUrl ?? stackEnv('databaseUrl');
   const temporalAddress = opts.temporalAddress ?? stackEnv('temporalAddress');
+  // A Temporal server of the test's own has only `default`; the shared one a namespace per jest worker.
+  const namespace = opts.temporalAddress ? 'default' : stackEnv('temporalNamespace');
   const jwtSecret = randomBytes(32).toString('hex');
   quietRuntime();
 
@@ -66,7 +70,7 @@ export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2e
       ? null
       : await createLifecycleWorker({
           connection,
-          namespace: 'default',
+          namespace,
           dataSource,
           workflowBundle: { codePath: stackEnv('workflowBundle') },
           payloadSigning: { key: stackEnv('payloadKey'), mode: 'enforce' },
@@ -78,6 +82,7 @@ export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2e
     LOG_LEVEL: 'error',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
     JWT_SECRET: jwtSecret,
     TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey'),
     ...auditCheckpointEnv(databaseUrl),
@@ -126,6 +131,7 @@ export async function startE2eHarness(opts: E2eHarnessOptions = {}): Promise<E2e
 
   return {
     baseUrl,
+    namespace,
     dataSource,
     jwtSecret,
     http,

@@ -45,6 +45,7 @@ export async function startWorkerProcess(env: Record<string, string> = {}, opts:
       DATABASE_URL: stackEnv('databaseUrl'),
       DATABASE_POOL_SIZE: '4',
       TEMPORAL_ADDRESS: stackEnv('temporalAddress'),
+      TEMPORAL_NAMESPACE: stackEnv('temporalNamespace'),
       WORKFLOW_BUNDLE_PATH: stackEnv('workflowBundle'),
       TEMPORAL_PAYLOAD_KEY: stackEnv('payloadKey'),
       ...auditCheckpointEnv(env.DATABASE_URL ?? stackEnv('databaseUrl')),

@@ -32,6 +32,8 @@ import {
   validateServiceRequest,
   ERROR_CODES,
   DomainError,
+  localized,
+  STAGE_LABELS,
   registerLead,
   importProject,
   TERMINAL_STAGES,
@@ -157,7 +159,10 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
         if (updateId && appliedUpdates.has(updateId)) return;
         try {
           if (state.stage !== 'service') {
-            throw new DomainError(ERROR_CODES.WRONG_STAGE, `service requests start after production: project is in stage ${state.stage}`);
+            throw new DomainError(
+              ERROR_CODES.WRONG_STAGE,
+              localized(`投产后才能提出服务请求：项目处于「${STAGE_LABELS[state.stage]}」阶段`, `service requests start after production: project is in stage ${state.stage}`),
+            );
           }
           validateServiceRequest(command, actor);
         } catch (err) {

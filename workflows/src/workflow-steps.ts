@@ -19,10 +19,15 @@ export const notifications = proxyActivities<LifecycleActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
 });
 
-/** Turns a domain refusal into the failure a validator throws, with the error code as its type. */
+/**
+ * Turns a domain refusal into the failure a validator throws, with the error code as its type;
+ * details[0] carries the field and the text in both languages (`{field}` left for the API to
+ * say in the caller's language).
+ */
 export function refuse(err: unknown): never {
   if (err instanceof DomainError) {
-    throw ApplicationFailure.create({ type: err.code, message: err.message, details: [{ field: err.field ?? null }], nonRetryable: true });
+    const details = [{ field: err.field ?? null, zh: err.text.zh, en: err.text.en }];
+    throw ApplicationFailure.create({ type: err.code, message: err.message, details, nonRetryable: true });
   }
   throw err;
 }

@@ -9,7 +9,9 @@ import { correlationIdMiddleware } from './common/http/correlation-id.middleware
 import { requestLogMiddleware } from './common/http/request-log.middleware';
 import { createApiLogger } from './common/logging/api-logger';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { ZoneContext } from './infrastructure/zones/zone-context';
 import { DOCS_PATH, setupSwagger } from './swagger.setup';
+import { serveWebConsole } from './web-console/web-console';
 
 export interface CreateApiAppOptions {
   /** Defaults to the structured JSON logger at config.LOG_LEVEL; `false` silences Nest. */
@@ -31,12 +33,15 @@ export async function createApiApp(config: ApiConfig, options: CreateApiAppOptio
     bodyParser: false,
   });
   configureTrustProxy(app, config.API_TRUST_PROXY);
+  // Issue 12: first, so every request (its guard, its handlers, its errors) has a zone store of its own.
+  app.use(app.get(ZoneContext).middleware);
   // Before the body parser, so even a malformed body's 400 carries the id and the security headers.
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware);
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   configureBodyParsers(app, config);
+  serveWebConsole(app, config);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));

@@ -18,6 +18,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { OrganisationModule } from './modules/organisation/organisation.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { KpisModule } from './modules/kpis/kpis.module';
+import { ZonesModule } from './modules/zones/zones.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { RateLimitModule } from './common/http-hardening/rate-limit';
 
@@ -46,6 +47,7 @@ export class AppModule {
         OrganisationModule,
         CampaignsModule,
         KpisModule,
+        ZonesModule,
         ImportsModule,
         // Last: its global guard must run after the token guard (writes are counted per account).
         RateLimitModule.forRoot(config),

@@ -12,3 +12,13 @@ export async function floorWorkflow(): Promise<void> {
   });
   await condition(() => stopped);
 }
+
+/** The floor of a registration: started with an Update (update-with-start, as a lead is), answered, done. */
+export async function floorStartWorkflow(): Promise<void> {
+  let answered = false;
+  setHandler(pingUpdate, (n) => {
+    answered = true;
+    return n;
+  });
+  await condition(() => answered);
+}

@@ -8,6 +8,7 @@ import { addDays, MILESTONE_KINDS, type OrgRef, type ProjectFacts } from '@zs/do
 import { startEngineStack } from '@zs/local-stack';
 import { insertProjectFacts, withDatabase } from '@zs/persistence';
 import { HttpClient } from './http-client';
+import { kpiQueries } from './kpi-queries';
 import { timed } from './stats';
 
 /**
@@ -21,16 +22,8 @@ import { timed } from './stats';
 const PROJECTS = Number(process.env.BENCH_KPI_PROJECTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_KPI_RUNS ?? 30);
 const WARMUP = 3;
-const QUERIES = [
-  'groupBy=department&from=2025-01-01&asOf=2026-06-30',
-  'groupBy=team&from=2025-01-01&asOf=2026-06-30',
-  'groupBy=officer&from=2025-01-01&asOf=2026-06-30',
-  'groupBy=chain&asOf=2026-06-30',
-  'groupBy=campaign&asOf=2026-06-30',
-  'groupBy=period&period=month&from=2025-01-01&asOf=2026-06-30',
-  'groupBy=department&period=quarter&from=2025-01-01&asOf=2026-06-30',
-  'groupBy=officer&department=dep-3&asOf=2026-06-30',
-];
+/** The facts credit departments dep-0 … dep-19. */
+const QUERIES = kpiQueries('dep-3');
 
 /** A small deterministic generator, so every run measures the same portfolio. */
 function rng(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { repoRoot } from '@zs/config';
+import { configuredZones, repoRoot } from '@zs/config';
 import { EngineStackRunner, StoppedError } from '@zs/local-stack';
 import { createDataSource } from '@zs/persistence';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '@zs/api';
@@ -48,13 +48,18 @@ async function main(): Promise<void> {
     log: out,
     afterMigrations: seedDemo
       ? async (url) => {
-          const ds = createDataSource({ url, poolSize: 1 });
-          await ds.initialize();
-          try {
-            const n = await seedDemoUsers(ds, demoPassword);
-            out(`demo users ${n ? `seeded (${n})` : 'present'}: ${DEMO_USERS.map((u) => u.username).join(', ')} / password "${demoPassword}"`);
-          } finally {
-            await ds.destroy();
+          // Every zone (README "Several zones") gets the same demo accounts, each zone's its own.
+          const zones = configuredZones({ ZONES: process.env.ZONES, TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE || 'default' });
+          for (const zone of zones) {
+            const ds = createDataSource({ url, poolSize: 1, schema: zone.schema });
+            await ds.initialize();
+            try {
+              const n = await seedDemoUsers(ds, demoPassword);
+              const where = zones.length > 1 ? ` in zone ${zone.code} (${zone.name})` : '';
+              out(`demo users ${n ? `seeded (${n})` : 'present'}${where}: ${DEMO_USERS.map((u) => u.username).join(', ')} / password "${demoPassword}"`);
+            } finally {
+              await ds.destroy();
+            }
           }
         }
       : undefined,
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
   }
 
   out('engine running:');
+  out(`  console (控制台)  ${stack.apiUrl}/ui/`);
   out(`  API              ${stack.apiUrl}`);
   out(`  OpenAPI docs     ${stack.apiUrl}/docs   (JSON: ${stack.apiUrl}/docs-json)`);
   out(`  Temporal         ${stack.temporalAddress}`);

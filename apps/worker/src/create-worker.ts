@@ -1,6 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { LIFECYCLE_TASK_QUEUE } from '@zs/contracts';
 import { createActivities, type WorkdayCalendar } from '@zs/activities';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '@zs/config';
 import type { Database } from '@zs/persistence';
 import { signedDataConverter, type PayloadSigning } from '@zs/temporal-codec';
 import { untrustedPayloadSinks, type SinkLog } from './untrusted-payload-sink';
@@ -36,8 +37,9 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     activities: createActivities({ dataSource: opts.dataSource, calendar: opts.calendar }),
     ...(opts.payloadSigning ? { dataConverter: signedDataConverter(opts.payloadSigning) } : {}),
     sinks: untrustedPayloadSinks(opts.dataSource, opts.log),
-    // Explicit: the default grows with the heap and can exhaust memory with years-long projects.
-    maxCachedWorkflows: opts.maxCachedWorkflows ?? 1000,
+    // Explicit: the SDK's default grows with the heap and can exhaust memory with years-long projects;
+    // ours is sized by measurement (libs/config, DEFAULT_MAX_CACHED_WORKFLOWS).
+    maxCachedWorkflows: opts.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions ?? 100,
     shutdownGraceTime: opts.shutdownGraceTime ?? '10s',
   });

@@ -2,13 +2,11 @@ import type { KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
-import { ConfigError, loadWorkerConfig, repoRoot } from '@zs/config';
-import { createOutboxDispatcherFromConfig } from '@zs/activities';
-import { AuditCheckpointer, assertSm3SelfTest, checkLeastPrivilege, closeDatabase, openDatabase, readPrivateKey } from '@zs/persistence';
-import { Client, Connection } from '@temporalio/client';
-import { signedDataConverter, temporalTlsFromEnv, type PayloadSigning } from '@zs/temporal-codec';
-import { createLifecycleWorker } from './create-worker';
-import { ensureDailyDigestSchedule } from './daily-digest-schedule';
+import { ConfigError, configuredZones, loadWorkerConfig, repoRoot } from '@zs/config';
+import { assertSm3SelfTest, readPrivateKey } from '@zs/persistence';
+import { Connection } from '@temporalio/client';
+import { temporalTlsFromEnv, type PayloadSigning } from '@zs/temporal-codec';
+import { startZoneRuntime, type ZoneRuntime } from './zone-runtime';
 
 function log(level: string, message: string, meta: Record<string, unknown> = {}): void {
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, service: 'worker', message, ...meta }) + '\n');
@@ -50,62 +48,42 @@ async function main(): Promise<void> {
   if (payloadSigning.mode === 'accept-unsigned') {
     log('warn', 'TEMPORAL_PAYLOAD_SIGNING=accept-unsigned: unsigned Temporal payloads are trusted; set enforce once runs started before signing are closed');
   }
-  const db = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'zhaoshang-worker' });
-  // Issue 9: not a role that could rewrite the audit log (refused in production).
-  await checkLeastPrivilege(db, config.NODE_ENV, (m) => log('warn', m));
   const tls = temporalTlsFromEnv();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS, tls });
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls });
 
   const bundlePath = config.WORKFLOW_BUNDLE_PATH ?? join(repoRoot(), 'dist/workflow-bundle.js');
   // Production loads the bundle built by `npm run build`; bundling here (webpack, dev only) is the fallback.
   const workflowBundle = existsSync(bundlePath)
     ? { codePath: bundlePath }
     : { code: (await (await import('./workflow-bundle.js')).buildWorkflowBundle()).code };
-  const worker = await createLifecycleWorker({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    dataSource: db,
-    workflowBundle,
-    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
-    shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
-    payloadSigning,
-    log,
-  });
-  // Delivers the e-mail and webhook rows the activities write to the outbox; runs beside the worker, stops after it.
-  const dispatcher = createOutboxDispatcherFromConfig(db, config, (level, message, meta) => {
-    if (level !== 'debug' || config.LOG_LEVEL === 'debug') log(level, message, meta);
-  });
-  dispatcher.start();
-  // Signs the audit ledger's head at an interval, into the database and the file outside it.
-  const checkpointer = new AuditCheckpointer(db, {
-    privateKey: checkpointKey,
-    file: config.AUDIT_CHECKPOINT_FILE,
-    intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_MS,
-    sealIntervalMs: config.AUDIT_SEAL_INTERVAL_MS,
-    log: (level, message, meta) => log(level, message, meta),
-  });
-  checkpointer.start();
-  // The daily digest Schedule: created (or brought up to date) on every start, so there is always exactly one.
-  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, tls });
-  const schedule = await ensureDailyDigestSchedule(
-    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: signedDataConverter(payloadSigning) }),
-  );
-  log('info', `daily digest schedule ${schedule}`, { at: '08:30 Asia/Shanghai' });
-  log('info', 'worker started', {
-    taskQueue: worker.options.taskQueue,
-    temporal: config.TEMPORAL_ADDRESS,
-    email: config.SMTP_URL || config.SMTP_HOST ? 'smtp' : 'not configured (e-mail rows are skipped)',
-  });
+
+  // Issue 12: one runtime per zone (its schema's pool, its namespace's worker, outbox, checkpoints, digest); a zone's activities see only its schema.
+  const zones = configuredZones(config);
+  const runtimes: ZoneRuntime[] = [];
+  let runs: Array<Promise<void>> = [];
   try {
-    await worker.run();
+    for (const zone of zones) {
+      const zoneLog = zones.length > 1 ? (level: string, message: string, meta: Record<string, unknown> = {}) => log(level, message, { zone: zone.code, ...meta }) : log;
+      runtimes.push(
+        await startZoneRuntime({ zone, zoneCount: zones.length, config, connection, clientConnection, workflowBundle, payloadSigning, checkpointKey, log: zoneLog, debug: config.LOG_LEVEL === 'debug' }),
+      );
+    }
+    log('info', 'worker started', {
+      zones: zones.map((z) => `${z.code} (${z.namespace}, ${z.schema})`),
+      temporal: config.TEMPORAL_ADDRESS,
+      email: config.SMTP_URL || config.SMTP_HOST ? 'smtp' : 'not configured (e-mail rows are skipped)',
+    });
+    runs = runtimes.map((r) => r.worker.run());
+    // SIGTERM stops every zone's worker; one that fails alone stops the others, and the process ends.
+    await Promise.race(runs);
   } finally {
-    // Lets the delivery round in flight record its results before the pool closes.
-    await dispatcher.stop();
-    await checkpointer.stop();
+    for (const r of runtimes) if (r.worker.getState() === 'RUNNING') r.worker.shutdown();
+    await Promise.allSettled(runs);
+    // Lets each zone's delivery round in flight record its results before its pool closes.
+    for (const r of runtimes) await r.stop();
     await clientConnection.close();
     await connection.close();
-    await closeDatabase(db);
     log('info', 'worker stopped');
   }
 }

@@ -1,4 +1,4 @@
-import { bigramSimilarity, DUPLICATE_NAME_SIMILARITY, nameBigrams, normaliseCompanyName } from './company-name';
+import { bigramSimilarity, DUPLICATE_NAME_SIMILARITY, nameBigrams, narrowsBySubstringGrams, normaliseCompanyName, substringGrams } from './company-name';
 
 describe('normaliseCompanyName', () => {
   it('treats the legal-form variants of one company as the same name', () => {
@@ -47,5 +47,24 @@ describe('bigram similarity of normalised names', () => {
     expect(nameBigrams('株')).toEqual(['株']);
     expect(nameBigrams('')).toEqual([]);
     expect(bigramSimilarity([], [])).toBe(0);
+  });
+});
+
+describe('substringGrams', () => {
+  it('holds every bigram of any piece of the name, whatever the case', () => {
+    const name = '株洲ABC智造动力科技有限公司';
+    const grams = new Set(substringGrams(name));
+    for (const piece of ['智造', '造动力科', 'abc', 'Bc智', '有限公司']) {
+      for (const g of substringGrams(piece)) expect(grams.has(g)).toBe(true);
+    }
+    expect(substringGrams('智造动力')).toEqual(['动力', '智造', '造动']);
+  });
+
+  it('narrows only texts of two characters or more whose lower case keeps their length', () => {
+    expect(substringGrams('智')).toEqual([]);
+    expect(narrowsBySubstringGrams('智')).toBe(false);
+    expect(narrowsBySubstringGrams('智造')).toBe(true);
+    expect(narrowsBySubstringGrams('ABC')).toBe(true);
+    expect(narrowsBySubstringGrams('İstanbul')).toBe(false);
   });
 });

@@ -92,3 +92,26 @@ export interface DuplicateConfirmation {
   confirmedDuplicateOf: string;
   candidates: DuplicateCandidate[];
 }
+
+/**
+ * The distinct character bigrams of a text as written, lower-cased: every bigram of a piece of a
+ * name (matched case-insensitively) is among the name's, so a GIN index on them narrows a
+ * substring search (ILIKE '%…%', which pg_trgm cannot serve for Chinese names under the C ctype)
+ * to a few candidates.
+ */
+export function substringGrams(text: string): string[] {
+  const chars = Array.from(text.toLowerCase());
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+  return [...grams].sort();
+}
+
+/**
+ * Whether a search text may be narrowed by its substringGrams: two characters at least, and none
+ * whose lower case is longer (the database lower-cases one character to one, so the containment
+ * would not hold for it).
+ */
+export function narrowsBySubstringGrams(text: string): boolean {
+  const length = Array.from(text).length;
+  return length >= 2 && Array.from(text.toLowerCase()).length === length;
+}

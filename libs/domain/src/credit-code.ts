@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES } from './errors';
+import { localized } from './i18n/localized';
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from 31 symbols (digits and the capitals
@@ -36,9 +37,9 @@ export function normaliseCreditCode(raw: string): string {
 
 /** The normalised code, or a VALIDATION_FAILED naming `field`. */
 export function requireCreditCode(raw: unknown, field = 'creditCode'): string {
-  if (typeof raw !== 'string') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a string（统一社会信用代码须为文本）`, field);
+  if (typeof raw !== 'string') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('{field}须为文本', '{field} must be a string'), field);
   const code = normaliseCreditCode(raw);
   const problem = creditCodeProblem(code);
-  if (problem) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} is not a valid unified social credit code: 统一社会信用代码${problem}`, field);
+  if (problem) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}${problem}`, `{field} is not a valid unified social credit code (${problem})`), field);
   return code;
 }

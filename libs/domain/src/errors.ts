@@ -1,3 +1,5 @@
+import { FIELD_PLACEHOLDER, type Localized } from './i18n/localized';
+
 /**
  * Error codes shared by the workflows (as ApplicationFailure types), the API
  * (mapped to HTTP status in one place) and clients.
@@ -27,18 +29,25 @@ export const ERROR_CODES = {
   CAMPAIGN_FROZEN: 'CAMPAIGN_FROZEN',
   /** A lead looks like a project already registered (same credit code or company name); repeat with confirmDuplicateOf to go on. */
   DUPLICATE_SUSPECTED: 'DUPLICATE_SUSPECTED',
+  /** X-ZS-Zone names another zone than the caller's (only a city role reads others, on GET), or no zone served here (403). */
+  FORBIDDEN_ZONE: 'FORBIDDEN_ZONE',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-/** A rule of the domain was broken; `code` tells the caller which. */
+/**
+ * A rule of the domain was broken; `code` tells the caller which, `text` says it in Chinese and
+ * English (`{field}` standing for the field's label, see i18n/localized.ts). `message` holds both,
+ * the field named by its code, for logs and stack traces.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly text: Localized,
     readonly field?: string,
   ) {
-    super(message);
+    const named = (s: string) => s.split(FIELD_PLACEHOLDER).join(field ?? 'field');
+    super(text.en === text.zh ? named(text.en) : `${named(text.en)}（${named(text.zh)}）`);
     this.name = 'DomainError';
   }
 }

@@ -1,5 +1,6 @@
 import { DomainError, ERROR_CODES } from './errors';
 import type { Fortune500List, SpecializedSmeLevel } from './lead';
+import { localized, type Localized } from './i18n/localized';
 
 /** The flags as a request gives them: the old booleans, the new detail, either or both. */
 export interface LeadFlagsInput {
@@ -20,12 +21,12 @@ export function resolveLeadFlags(input: LeadFlagsInput): { fortune500: boolean; 
 }
 
 function resolveFortune500({ fortune500, fortune500Lists }: LeadFlagsInput): boolean {
-  if (fortune500Lists === undefined) return requireGiven(fortune500, 'fortune500', 'or fortune500Lists（须填写是否500强或所属500强榜单）');
+  if (fortune500Lists === undefined) return requireGiven(fortune500, 'fortune500', localized('须填写是否500强或所属500强榜单', 'fortune500 or fortune500Lists is required'));
   const derived = fortune500Lists.length > 0;
   if (fortune500 !== undefined && fortune500 !== derived) {
     throw new DomainError(
       ERROR_CODES.VALIDATION_FAILED,
-      `fortune500 (${fortune500}) contradicts fortune500Lists [${fortune500Lists.join(', ')}]（“是否500强”与所填500强榜单矛盾）`,
+      localized('“是否500强”与所填500强榜单矛盾', `fortune500 (${fortune500}) contradicts fortune500Lists [${fortune500Lists.join(', ')}]`),
       'fortune500',
     );
   }
@@ -33,18 +34,18 @@ function resolveFortune500({ fortune500, fortune500Lists }: LeadFlagsInput): boo
 }
 
 function resolveSpecializedSme({ specializedSme, specializedSmeLevel }: LeadFlagsInput): boolean {
-  if (specializedSmeLevel == null) return requireGiven(specializedSme, 'specializedSme', 'or specializedSmeLevel（须填写是否专精特新或其级别）');
+  if (specializedSmeLevel == null) return requireGiven(specializedSme, 'specializedSme', localized('须填写是否专精特新或其级别', 'specializedSme or specializedSmeLevel is required'));
   if (specializedSme === false) {
     throw new DomainError(
       ERROR_CODES.VALIDATION_FAILED,
-      `specializedSme (false) contradicts specializedSmeLevel ${specializedSmeLevel}（“是否专精特新”与所填级别矛盾）`,
+      localized('“是否专精特新”与所填级别矛盾', `specializedSme (false) contradicts specializedSmeLevel ${specializedSmeLevel}`),
       'specializedSme',
     );
   }
   return true;
 }
 
-function requireGiven(value: boolean | undefined, field: string, alternative: string): boolean {
-  if (value === undefined) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} is required ${alternative}`, field);
+function requireGiven(value: boolean | undefined, field: string, missing: Localized): boolean {
+  if (value === undefined) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, missing, field);
   return value;
 }

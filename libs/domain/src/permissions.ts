@@ -7,7 +7,7 @@ import { ROLES } from './roles';
  */
 export const PERMISSIONS = {
   /** 全民招商: any staff member may report a lead; auditors only read. */
-  'lead.register': ROLES.filter((r) => r !== 'auditor' && r !== 'admin'),
+  'lead.register': ROLES.filter((r) => r !== 'auditor' && r !== 'admin' && r !== 'city_leadership'),
   'intake.decide': ['intake_task_force'],
   /** The lead's owners until signing answer the task force's questions. */
   'intake.provide_info': ['investment_officer', 'economic_cooperation_bureau_head'],
@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   /** 安全审计: logins, failures, lockouts, logouts, password changes, revocations; and the administrators' actions. */
   'audit.security_events.read': ['auditor', 'zone_leadership', 'admin'],
   'audit.admin_events.read': ['auditor', 'zone_leadership', 'admin'],
+  /** 审计 (issue 11): every project's history searched, a project's history exported with its proofs, a project's state at a past instant. */
+  'audit.history.read': ['auditor', 'zone_leadership', 'admin'],
   /** 存量项目导入 (issue 10): a portfolio's running projects with their past, as one batch. */
   'projects.import': ['admin', 'economic_cooperation_bureau_head'],
   /** Organisation (issue 10): departments, teams, industry chains; administrators keep them, all staff read them. */
@@ -72,11 +74,13 @@ export const PERMISSIONS = {
    * Economic Cooperation Bureau head) and the auditors who check them. Not administrators: they
    * keep the system, not the zone's results (they may still enter targets, below).
    */
-  'kpi.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor'],
+  'kpi.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor', 'city_leadership'],
   /** Annual targets are set by zone leadership; administrators may enter them on its behalf (audited). */
   'targets.manage': ['zone_leadership', 'admin'],
   /** The targets themselves (not the results against them): whoever reads KPIs, and the administrators who enter targets. */
-  'targets.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor', 'admin'],
+  'targets.read': ['zone_leadership', 'economic_cooperation_bureau_head', 'auditor', 'admin', 'city_leadership'],
+  /** 全市汇总 (issue 12): each zone's KPIs side by side; a city role reads any zone with X-ZS-Zone too. */
+  'city.read': ['city_leadership'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

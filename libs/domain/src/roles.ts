@@ -10,6 +10,8 @@ export const ROLES = [
   'department_staff',
   'auditor',
   'admin',
+  /** 市领导 (issue 12): reads every zone of the city (projects, tasks, KPIs), acts in none. */
+  'city_leadership',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -25,7 +27,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   department_staff: '部门经办人',
   auditor: '审计督查',
   admin: '系统管理员',
+  city_leadership: '市领导',
 };
+
+/** Roles that read across the zones of the city (X-ZS-Zone picks the zone a request reads). */
+export const CITY_ROLES: readonly Role[] = ['city_leadership'];
+
+export const isCityRole = (role: Role): boolean => CITY_ROLES.includes(role);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

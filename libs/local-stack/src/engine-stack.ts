@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBEDDED_DATABASE_ROLES_FILE, readEmbeddedRolePasswords, repoRoot, type EmbeddedRolePasswords } from '@zs/config';
+import { configuredZones, EMBEDDED_DATABASE_ROLES_FILE, readEmbeddedRolePasswords, repoRoot, type EmbeddedRolePasswords } from '@zs/config';
 import { DATABASE_ROLES, ensureCheckpointKeyPair, provisionLoginRoles, runMigrations } from '@zs/persistence';
 import { prepareEmbeddedPostgres } from './embedded-postgres';
 import { startProcess, type ManagedProcess } from './managed-process';
@@ -159,6 +159,9 @@ export class EngineStackRunner {
       log(`Temporal payloads are signed from now on; runs started before accept unsigned payloads (${join(opts.dataDir, 'temporal-payload-signing')}: set it to enforce once they are closed)`);
     }
 
+    // Issue 12: every zone's schema is migrated and, on the embedded dev server, every zone's namespace created.
+    const zones = configuredZones({ ZONES: opts.env?.ZONES ?? process.env.ZONES, TEMPORAL_NAMESPACE: opts.env?.TEMPORAL_NAMESPACE ?? process.env.TEMPORAL_NAMESPACE ?? 'default' });
+
     const temporalPart = async (): Promise<{ address: string; uiUrl: string | null }> => {
       if (opts.temporalAddress) return { address: opts.temporalAddress, uiUrl: null };
       const port = opts.temporalPort ?? (await freePort());
@@ -173,6 +176,7 @@ export class EngineStackRunner {
         dbFile: opts.persistent ? join(opts.dataDir, 'temporal/temporal.db') : undefined,
         logFile: join(logs, 'temporal.log'),
         readyTimeoutMs: 120_000,
+        namespaces: zones.map((z) => z.namespace).filter((ns) => ns !== 'default'),
       };
       let uiUrl: string | null = null;
       await supervisor.add({
@@ -217,8 +221,11 @@ export class EngineStackRunner {
     // zs_app, whose password (and zs_auditor's) is generated once into the data folder.
     const migrationDatabaseUrl = opts.databaseUrl ? (opts.migrationDatabaseUrl ?? opts.databaseUrl) : postgres.value;
     this.check();
-    const applied = await runMigrations(migrationDatabaseUrl);
-    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+    for (const zone of zones) {
+      const applied = await runMigrations(migrationDatabaseUrl, zone.schema);
+      const where = zones.length > 1 ? ` (zone ${zone.code}, schema ${zone.schema})` : '';
+      log(applied.length ? `migrations applied${where}: ${applied.join(', ')}` : `database schema is up to date${where}`);
+    }
     this.check();
     let databaseUrl = postgres.value;
     let auditorDatabaseUrl: string | null = null;

@@ -14,6 +14,8 @@ export interface DevServerOptions {
   logFile: string;
   headless?: boolean;
   readyTimeoutMs?: number;
+  /** Namespaces to create besides `default` (each gets the search attributes). */
+  namespaces?: string[];
 }
 
 export interface RunningDevServer {
@@ -42,6 +44,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     mkdirSync(dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=wal');
   }
+  for (const namespace of opts.namespaces ?? []) args.push('--namespace', namespace);
   if (opts.headless) args.push('--headless');
   else args.push('--ui-port', String(opts.uiPort));
   const proc = startProcess('temporal', resolveTemporalCli(), args, { logFile: opts.logFile });

@@ -27,16 +27,36 @@ import { ProjectListColumns1763901500000 } from './migrations/1763901500000-proj
 import { KpiFactsTargets1763901600000 } from './migrations/1763901600000-kpi-facts-targets';
 import { Campaigns1763901700000 } from './migrations/1763901700000-campaigns';
 import { Imports1763901800000 } from './migrations/1763901800000-imports';
+import { NotificationReads1763901900000 } from './migrations/1763901900000-notification-reads';
+import { AuditEventSearch1763901910000 } from './migrations/1763901910000-audit-event-search';
+import { PendingTasks1763902000000 } from './migrations/1763902000000-pending-tasks';
+import { CompanyNameGrams1763902100000 } from './migrations/1763902100000-company-name-grams';
+import { ProjectListDefaultOrder1763902200000 } from './migrations/1763902200000-project-list-default-order';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000, Organisation1763901400000, ProjectListColumns1763901500000, KpiFactsTargets1763901600000, Campaigns1763901700000, Imports1763901800000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000, Organisation1763901400000, ProjectListColumns1763901500000, KpiFactsTargets1763901600000, Campaigns1763901700000, Imports1763901800000, NotificationReads1763901900000, AuditEventSearch1763901910000, PendingTasks1763902000000, CompanyNameGrams1763902100000, ProjectListDefaultOrder1763902200000];
 
 export interface DataSourceConfig {
   url: string;
   poolSize?: number;
   logging?: boolean;
   applicationName?: string;
+  /**
+   * The zone's schema (issue 12): every connection of the pool starts with its search_path set
+   * to it (then public, for the pg_trgm extension), so the same unqualified SQL reads and writes
+   * that zone's tables and nothing else. Absent or 'public': the single-zone installation.
+   */
+  schema?: string;
+}
+
+/** A schema name the way zoneOf makes them; anything else is refused before it reaches SQL. */
+const SCHEMA_NAME = /^(public|zone_[a-z][a-z0-9_]{0,29})$/;
+
+function searchPathOption(schema: string | undefined): { options?: string } {
+  if (!schema || schema === 'public') return {};
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`not a zone schema: ${JSON.stringify(schema)}`);
+  return { options: `-c search_path=${schema},public` };
 }
 
 export function createDataSource(config: DataSourceConfig): DataSource {
@@ -48,7 +68,7 @@ export function createDataSource(config: DataSourceConfig): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: config.logging ?? false,
-    extra: { max: config.poolSize ?? 10, application_name: config.applicationName ?? 'zhaoshang' },
+    extra: { max: config.poolSize ?? 10, application_name: config.applicationName ?? 'zhaoshang', ...searchPathOption(config.schema) },
   });
 }
 
@@ -72,11 +92,18 @@ export async function withDatabase<T>(config: DataSourceConfig, work: (db: Datab
   }
 }
 
-/** Applies pending migrations; used by `npm start`, `npm run migrate` and the test set-up. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const ds = createDataSource({ url, poolSize: 1, applicationName: 'zhaoshang-migrate' });
+/**
+ * Applies pending migrations to one zone's schema (public by default); used by `npm start`,
+ * `npm run migrate` and the test set-up. A zone's schema is created first; its migrations table
+ * is its own, so zones are migrated (and can be moved to a database of their own) one by one.
+ */
+export async function runMigrations(url: string, schema = 'public'): Promise<string[]> {
+  if (schema !== 'public') await prepareZoneSchema(url, schema);
+  const ds = createDataSource({ url, poolSize: 1, applicationName: 'zhaoshang-migrate', schema });
   await ds.initialize();
   try {
+    const [{ current }]: Array<{ current: string }> = await ds.query(`SELECT current_schema() AS current`);
+    if (current !== schema) throw new Error(`migrations would run in schema ${current}, not ${schema}`);
     const applied = await ds.runMigrations({ transaction: 'each' });
     // Reference data the engine cannot run without; idempotent, so safe after every migration run.
     await seedDefaultSlaPolicies(ds);
@@ -86,4 +113,16 @@ export async function runMigrations(url: string): Promise<string[]> {
   } finally {
     await ds.destroy();
   }
+}
+
+/**
+ * The zone's schema, and pg_trgm in public (where every zone's search_path finds it) rather than
+ * in the first zone's schema that a migration would otherwise install it into.
+ */
+async function prepareZoneSchema(url: string, schema: string): Promise<void> {
+  searchPathOption(schema);
+  await withDatabase({ url, poolSize: 1, applicationName: 'zhaoshang-migrate' }, async (db) => {
+    await db.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`);
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  });
 }

@@ -3,7 +3,7 @@ import { createActivities, messageIdFor } from '@zs/activities';
 import { createDataSource } from '@zs/persistence';
 import { stackEnv } from '../../setup/stack-env';
 import { eventually } from '../../support/eventually';
-import { createUser, escalation, outboxOf, smtpSenderFor, testDispatcher, uniqueSuffix } from './support/notification-fixtures';
+import { createUser, escalation, outboxOf, smtpSenderFor, suiteRound, testDispatcher, uniqueSuffix } from './support/notification-fixtures';
 import { startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver';
 
 /** E-mail alerts through the outbox to a real SMTP server: once per recipient, whatever the activity retries. */
@@ -52,13 +52,13 @@ describe('e-mail delivery', () => {
     const dispatcher = testDispatcher(ds, { email: smtpSenderFor(smtp.port) });
     try {
       await eventually('both e-mails delivered', async () => {
-        await dispatcher.runOnce();
+        await suiteRound(ds, dispatcher, suffix);
         const now = await outboxOf(ds, eventKey);
         return now.every((r) => r.status === 'delivered') ? now : undefined;
       });
       // A fourth call after delivery (a late retry) neither adds a row nor sends again.
       await sendNotification(request);
-      await dispatcher.runOnce();
+      await suiteRound(ds, dispatcher, suffix);
     } finally {
       await dispatcher.stop();
     }
@@ -86,7 +86,7 @@ describe('e-mail delivery', () => {
 
     const dispatcher = testDispatcher(ds, { email: smtpSenderFor(smtp.port) });
     try {
-      await dispatcher.runOnce();
+      await suiteRound(ds, dispatcher, suffix);
     } finally {
       await dispatcher.stop();
     }
@@ -102,7 +102,7 @@ describe('e-mail delivery', () => {
 
     const dispatcher = testDispatcher(ds, {});
     try {
-      await dispatcher.runOnce();
+      await suiteRound(ds, dispatcher, suffix);
     } finally {
       await dispatcher.stop();
     }

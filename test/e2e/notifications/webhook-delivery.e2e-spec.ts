@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { enqueueNotification, verifyZsSignature } from '@zs/activities';
 import { createDataSource } from '@zs/persistence';
 import { stackEnv } from '../../setup/stack-env';
-import { createWebhook, escalation, outboxOf, testDispatcher, uniqueSuffix, webhookSender } from './support/notification-fixtures';
+import { createWebhook, escalation, outboxOf, suiteRound, testDispatcher, uniqueSuffix, webhookSender } from './support/notification-fixtures';
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from './support/webhook-receiver';
 
 /** Department webhooks against a real HTTP server: generic JSON, WeCom and DingTalk robots, all signed. */
@@ -42,9 +42,9 @@ describe('webhook delivery', () => {
 
     const dispatcher = testDispatcher(ds, { webhook: webhookSender() });
     try {
-      expect(await dispatcher.runOnce()).toMatchObject({ delivered: 3 });
+      expect(await suiteRound(ds, dispatcher, suffix)).toMatchObject({ delivered: 3 });
       await enqueueNotification(ds, request);
-      await dispatcher.runOnce();
+      await suiteRound(ds, dispatcher, suffix);
     } finally {
       await dispatcher.stop();
     }
@@ -120,7 +120,7 @@ describe('webhook delivery', () => {
 
     const dispatcher = testDispatcher(ds, { webhook: webhookSender() });
     try {
-      await dispatcher.runOnce();
+      await suiteRound(ds, dispatcher, suffix);
     } finally {
       await dispatcher.stop();
     }

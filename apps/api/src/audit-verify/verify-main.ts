@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadAuditVerifyConfig } from '@zs/config';
+import { ConfigError, loadAuditVerifyConfig, toolZone } from '@zs/config';
+import { zoneCheckpointFile } from '@zs/domain';
 import { assertSm3SelfTest, verifyInstallation, withDatabase, type InstallationReport } from '@zs/persistence';
 import { LINK_PROBLEM_LABELS } from '../modules/audit/dto/verification.dto';
 import { verificationSummary } from '../modules/audit/verification.service';
@@ -10,7 +11,8 @@ import { verificationSummary } from '../modules/audit/verification.service';
  * intact, 1 tampering found, 2 usage or configuration error, 3 the check could not run.
  */
 const USAGE = `usage: npm run audit:verify [-- --json]
-environment: DATABASE_URL (default: the embedded database of npm start), AUDIT_CHECKPOINT_FILE, AUDIT_CHECKPOINT_PUBLIC_KEY_FILE
+environment: DATABASE_URL (default: the embedded database of npm start), AUDIT_CHECKPOINT_FILE, AUDIT_CHECKPOINT_PUBLIC_KEY_FILE,
+  ZONES and ZONE (which zone's record, with several zones; default the first)
 exit: 0 intact, 1 tampering found, 2 usage error, 3 failure
 `;
 
@@ -38,15 +40,18 @@ async function main(): Promise<number> {
     return 2;
   }
   let config;
+  let zone;
   try {
     assertSm3SelfTest();
     config = loadAuditVerifyConfig();
+    zone = toolZone(process.env);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${err instanceof ConfigError ? USAGE : ''}`);
     return 2;
   }
-  const report = await withDatabase({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'zhaoshang-audit-verify' }, (db) =>
-    verifyInstallation(db, { checkpointFile: config.AUDIT_CHECKPOINT_FILE, publicKeyFile: config.AUDIT_CHECKPOINT_PUBLIC_KEY_FILE }),
+  // Issue 12: one zone's record (its schema, its checkpoints' file) per run; ZONE picks it.
+  const report = await withDatabase({ url: config.DATABASE_URL, poolSize: 2, applicationName: 'zhaoshang-audit-verify', schema: zone.schema }, (db) =>
+    verifyInstallation(db, { checkpointFile: zoneCheckpointFile(config.AUDIT_CHECKPOINT_FILE, zone), publicKeyFile: config.AUDIT_CHECKPOINT_PUBLIC_KEY_FILE }),
   );
   if (json) write(JSON.stringify(report, null, 2));
   else print(report);

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '@zs/config';
 import { API_CONFIG, apiConfigProvider } from './api-config.provider';
-import { DATABASE_KEYS, databaseProvider, DatabaseShutdown } from './database.provider';
+import { DATABASE_KEYS, databaseProvider, DatabaseShutdown, zoneContextProvider, zoneDatabasesProvider } from './database.provider';
 import { WorkflowGateway } from './workflow.gateway';
 import { temporalClientProvider, temporalConnectionProvider, TemporalShutdown } from './temporal.provider';
 
@@ -15,6 +15,8 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         apiConfigProvider(config),
+        zoneContextProvider,
+        zoneDatabasesProvider,
         databaseProvider,
         DatabaseShutdown,
         temporalConnectionProvider,

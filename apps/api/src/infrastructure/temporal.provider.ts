@@ -3,6 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '@zs/config';
 import { signedDataConverter, temporalTlsFromEnv } from '@zs/temporal-codec';
 import { API_CONFIG } from './api-config.provider';
+import { ZoneContext } from './zones/zone-context';
+import { zoneRouted } from './zones/zone-routing';
 
 /**
  * A lazy connection: the API starts (and /health reports "degraded") while Temporal is
@@ -14,16 +16,19 @@ export const temporalConnectionProvider: Provider = {
   useFactory: (config: ApiConfig): Connection => Connection.lazy({ address: config.TEMPORAL_ADDRESS, tls: temporalTlsFromEnv() }),
 };
 
+/**
+ * Issue 12: one client per zone (its namespace) on the one connection; what services inject
+ * stands for the client of the request's zone (zone-routing.ts).
+ */
 export const temporalClientProvider: Provider = {
   provide: Client,
-  inject: [Connection, API_CONFIG],
-  // Issue 9: every payload the API writes is signed (HMAC-SM3); the worker refuses any that is not.
-  useFactory: (connection: Connection, config: ApiConfig): Client =>
-    new Client({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      dataConverter: signedDataConverter({ key: config.TEMPORAL_PAYLOAD_KEY, mode: config.TEMPORAL_PAYLOAD_SIGNING }),
-    }),
+  inject: [Connection, API_CONFIG, ZoneContext],
+  useFactory: (connection: Connection, config: ApiConfig, zones: ZoneContext): Client => {
+    // Issue 9: every payload the API writes is signed (HMAC-SM3); the worker refuses any that is not.
+    const dataConverter = signedDataConverter({ key: config.TEMPORAL_PAYLOAD_KEY, mode: config.TEMPORAL_PAYLOAD_SIGNING });
+    const clients = new Map(zones.zones.map((zone) => [zone.code, new Client({ connection, namespace: zone.namespace, dataConverter })]));
+    return zoneRouted(zones, clients);
+  },
 };
 
 @Injectable()

@@ -5,6 +5,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
+import { toErrorResponse } from '../common/errors/error-envelope';
 import { TimeLimitExceededError } from './time-limit';
 import { ENGINE_UNAVAILABLE_MESSAGE, mapWorkflowError } from './workflow-error.mapper';
 
@@ -13,10 +14,18 @@ const refused = (type: string, message: string, details: unknown[] = []) =>
 
 describe('mapWorkflowError', () => {
   it('turns a validator refusal with VALIDATION_FAILED into 400 with the field', () => {
-    const e = mapWorkflowError(refused('VALIDATION_FAILED', 'reason is required and must be a non-empty string', [{ field: 'reason' }]));
+    const text = { zh: '{field}为必填项，不能为空', en: '{field} is required and must be a non-empty string' };
+    const e = mapWorkflowError(refused('VALIDATION_FAILED', 'reason is required and must be a non-empty string', [{ field: 'reason', ...text }]));
     expect(e?.getStatus()).toBe(400);
     expect(e?.code).toBe('VALIDATION_FAILED');
-    expect(e?.details).toEqual([{ field: 'reason', message: 'reason is required and must be a non-empty string' }]);
+    expect(e?.details).toEqual([{ field: 'reason', message: text }]);
+    expect(toErrorResponse(e)).toMatchObject({ message: '原因为必填项，不能为空', details: [{ field: 'reason', label: '原因' }] });
+    expect(toErrorResponse(e, 'en').message).toBe('reason is required and must be a non-empty string');
+  });
+
+  it('says a refusal from an older worker (no texts in its details) as it came', () => {
+    const e = mapWorkflowError(refused('WRONG_STAGE', 'project is in stage signing', [{ field: null }]));
+    expect(toErrorResponse(e)).toMatchObject({ code: 'WRONG_STAGE', message: 'project is in stage signing' });
   });
 
   it.each([
@@ -47,7 +56,7 @@ describe('mapWorkflowError', () => {
     const e = mapWorkflowError(err);
     expect(e?.getStatus()).toBe(503);
     expect(e?.code).toBe('ENGINE_UNAVAILABLE');
-    expect(e?.message).toBe(ENGINE_UNAVAILABLE_MESSAGE);
+    expect(e?.text).toBe(ENGINE_UNAVAILABLE_MESSAGE);
   });
 
   it('leaves unknown failures to the 500 path', () => {

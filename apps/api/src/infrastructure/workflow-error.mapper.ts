@@ -8,11 +8,11 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { ERROR_CODES, isErrorCode, STAGE_LABELS, type ErrorCode, type Stage } from '@zs/domain';
-import { ApiException, type ErrorDetail } from '../common/errors/api.exception';
+import { ERROR_CODES, isErrorCode, localized, STAGE_LABELS, type ErrorCode, type Localized, type Stage } from '@zs/domain';
+import { ApiException } from '../common/errors/api.exception';
 import { TimeLimitExceededError } from './time-limit';
 
-export const ENGINE_UNAVAILABLE_MESSAGE = 'no workflow worker answered in time';
+export const ENGINE_UNAVAILABLE_MESSAGE = localized('工作流引擎未及时响应，请稍后重试', 'no workflow worker answered in time');
 
 /** Codes a workflow validator may refuse with; anything else from a workflow is our bug, not the caller's. */
 const REFUSAL_CODES: readonly ErrorCode[] = [
@@ -33,7 +33,7 @@ export interface WorkflowErrorContext {
   /** The project's stage as the read model last saw it, for a clearer "finished" message. */
   stage?: Stage;
   /** Said instead when the run has closed, for a workflow other than the project's (a closed service request). */
-  finishedMessage?: string;
+  finishedMessage?: Localized;
 }
 
 /**
@@ -47,8 +47,14 @@ export function mapWorkflowError(err: unknown, context: WorkflowErrorContext = {
   if (err instanceof WorkflowNotFoundError) {
     if (context.finishedMessage) return new ApiException(ERROR_CODES.WRONG_STAGE, context.finishedMessage);
     // The read model knows the project, so a missing run means the run has closed.
-    const stage = context.stage ? ` (stage ${context.stage}, ${STAGE_LABELS[context.stage]})` : '';
-    return new ApiException(ERROR_CODES.WRONG_STAGE, `the project's workflow has finished${stage}; no further steps are possible`);
+    const stage = context.stage;
+    return new ApiException(
+      ERROR_CODES.WRONG_STAGE,
+      localized(
+        `项目流程已结束${stage ? `（${STAGE_LABELS[stage]}）` : ''}，不能再办理任何步骤`,
+        `the project's workflow has finished${stage ? ` (stage ${stage}, ${STAGE_LABELS[stage]})` : ''}; no further steps are possible`,
+      ),
+    );
   }
   if (
     err instanceof TimeLimitExceededError ||
@@ -59,7 +65,7 @@ export function mapWorkflowError(err: unknown, context: WorkflowErrorContext = {
     return new ApiException(ERROR_CODES.ENGINE_UNAVAILABLE, ENGINE_UNAVAILABLE_MESSAGE, undefined, err);
   }
   if (err instanceof QueryRejectedError || err instanceof QueryNotRegisteredError) {
-    return new ApiException(ERROR_CODES.ENGINE_UNAVAILABLE, 'the project workflow could not answer the query', undefined, err);
+    return new ApiException(ERROR_CODES.ENGINE_UNAVAILABLE, localized('项目流程暂时无法应答查询，请稍后重试', 'the project workflow could not answer the query'), undefined, err);
   }
   return null;
 }
@@ -68,16 +74,25 @@ function fromUpdateFailure(cause: Error | undefined, context: WorkflowErrorConte
   if (!(cause instanceof ApplicationFailure)) return null;
   const type = cause.type ?? '';
   if (isErrorCode(type) && REFUSAL_CODES.includes(type)) {
-    return new ApiException(type, cause.message, detailsOf(cause));
+    const { field, text } = refusalOf(cause);
+    return new ApiException(type, text, field ? [{ field, message: text }] : undefined);
   }
   if (UPDATE_AFTER_CLOSE_TYPES.includes(type)) {
-    return new ApiException(ERROR_CODES.WRONG_STAGE, context.finishedMessage ?? "the project's workflow finished before the step completed");
+    return new ApiException(
+      ERROR_CODES.WRONG_STAGE,
+      context.finishedMessage ?? localized('步骤完成前项目流程已结束', "the project's workflow finished before the step completed"),
+    );
   }
   return null;
 }
 
-/** The workflow puts the offending field in details[0].field (see the workflow's refuse()). */
-function detailsOf(failure: ApplicationFailure): ErrorDetail[] | undefined {
-  const first = failure.details?.[0] as { field?: unknown } | undefined;
-  return typeof first?.field === 'string' && first.field.length > 0 ? [{ field: first.field, message: failure.message }] : undefined;
+/**
+ * The workflow puts the offending field and the text in both languages in details[0] (see the
+ * workflow's refuse()); a failure without them (an older worker) is said as it came.
+ */
+function refusalOf(failure: ApplicationFailure): { field: string | null; text: Localized } {
+  const first = failure.details?.[0] as { field?: unknown; zh?: unknown; en?: unknown } | undefined;
+  const field = typeof first?.field === 'string' && first.field.length > 0 ? first.field : null;
+  const text = typeof first?.zh === 'string' && typeof first?.en === 'string' ? localized(first.zh, first.en) : localized(failure.message, failure.message);
+  return { field, text };
 }

@@ -5,7 +5,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ParseUUIDPipe } from '@nestjs/common';
 import type { NestContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ERROR_CODES, PERMISSIONS, type Permission } from '@zs/domain';
+import { ERROR_CODES, LANGUAGES, PERMISSIONS, type Permission } from '@zs/domain';
 import { IS_PUBLIC_KEY } from '../common/auth/public.decorator';
 import { LOGIN_RATE_LIMIT_KEY } from '../common/http-hardening/rate-limit';
 import { PERMISSION_KEY } from '../common/auth/require-permission.decorator';
@@ -21,6 +21,9 @@ type SchemaObject = Extract<NonNullable<NonNullable<OpenAPIObject['components']>
 
 export const ERROR_SCHEMA = 'ErrorEnvelope';
 const ERROR_REF = { $ref: `#/components/schemas/${ERROR_SCHEMA}` };
+const ZONE_PARAMETER = 'ZoneHeader';
+const ACCEPT_LANGUAGE = 'AcceptLanguage';
+const CONTENT_LANGUAGE_HEADER = { description: 'The language of message and details[]: zh-CN or en (from Accept-Language)', schema: { type: 'string', enum: [...LANGUAGES] } };
 const BEARER = 'bearer';
 
 /** What the document cannot see by itself about one route, read from the same metadata the guards and pipes use. */
@@ -49,7 +52,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('招商项目全生命周期 API')
       .setDescription(
         'Investment-attraction project lifecycle engine. Errors share one envelope (schema ErrorEnvelope): ' +
-          '{ statusCode, code, message, details?: [{ field, message }], correlationId }. ' +
+          '{ statusCode, code, message, details?: [{ field, label, message }], correlationId }. ' +
+          'message, details[].label and details[].message are in the caller\'s language: Accept-Language zh-CN (the default, ' +
+          'also for anything unrecognised) or en, said back in Content-Language; code and details[].field (the field\'s path, ' +
+          'e.g. committed.production, nodes[2].kind) never change. GET /reference-data gives the Chinese label of every code the API accepts. ' +
           'No text anywhere (body, query, path) may contain a NUL character or a lone UTF-16 surrogate (400). ' +
           'x-roles on an operation lists the roles allowed (others: 403 FORBIDDEN_ROLE).',
       )
@@ -125,6 +131,22 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'tr
 export function completeDocument(document: OpenAPIObject, routes: Map<string, RouteFacts>): OpenAPIObject {
   const schemas = (document.components ??= {}).schemas ??= {};
   schemas[ERROR_SCHEMA] = errorEnvelopeSchema();
+  (document.components.parameters ??= {})[ACCEPT_LANGUAGE] = {
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    description: "The language of error messages and field labels: zh-CN (default, also for anything unrecognised) or en; the answer's Content-Language says which",
+    schema: { type: 'string', example: 'zh-CN' },
+  };
+  // Issue 12 (several zones): read by the token guard on every authenticated route.
+  document.components.parameters[ZONE_PARAMETER] = {
+    name: 'X-ZS-Zone',
+    in: 'header',
+    required: false,
+    description:
+      '园区代码 (GET /zones). A city role (city_leadership, 市领导) reads that zone with it, on GET only; anyone else may name only their own zone. Otherwise, or for a zone not served here: 403 FORBIDDEN_ZONE naming X-ZS-Zone',
+    schema: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,29}$' },
+  };
   closeRequestSchemas(schemas as Record<string, SchemaObject>);
 
   for (const pathItem of Object.values(document.paths)) {
@@ -165,8 +187,9 @@ function completeOperation(operation: OperationObject, route: RouteFacts): void 
     operation.security = [{ [BEARER]: [] }];
     addError(401, 'UNAUTHENTICATED: no, an invalid or an expired bearer token');
     const roles = route.permission ? (PERMISSIONS[route.permission] as readonly string[]) : null;
-    addError(403, roles ? `FORBIDDEN_ROLE unless the caller's role is one of: ${roles.join(', ')}; PASSWORD_CHANGE_REQUIRED` : 'PASSWORD_CHANGE_REQUIRED: the account must change its temporary password first');
+    addError(403, roles ? `FORBIDDEN_ROLE unless the caller's role is one of: ${roles.join(', ')}; PASSWORD_CHANGE_REQUIRED; FORBIDDEN_ZONE (X-ZS-Zone)` : 'PASSWORD_CHANGE_REQUIRED: the account must change its temporary password first; FORBIDDEN_ZONE (X-ZS-Zone)');
     if (roles) (operation as unknown as Record<string, unknown>)['x-roles'] = [...roles];
+    operation.parameters = [...((operation.parameters ?? []) as ParameterObject[]), { $ref: `#/components/parameters/${ZONE_PARAMETER}` } as unknown as ParameterObject];
   } else {
     delete operation.security;
   }
@@ -181,8 +204,10 @@ function completeOperation(operation: OperationObject, route: RouteFacts): void 
     if (Number(status) >= 400 && status !== '431') {
       response.description ||= 'error';
       response.content = { 'application/json': { schema: ERROR_REF } };
+      response.headers = { ...response.headers, 'Content-Language': CONTENT_LANGUAGE_HEADER };
     }
   }
+  operation.parameters = [...((operation.parameters ?? []) as ParameterObject[]), { $ref: `#/components/parameters/${ACCEPT_LANGUAGE}` } as unknown as ParameterObject];
   operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -229,10 +254,18 @@ function errorEnvelopeSchema(): SchemaObject {
     properties: {
       statusCode: { type: 'integer', minimum: 400, maximum: 599 },
       code: { type: 'string', enum: Object.values(ERROR_CODES) },
-      message: { type: 'string' },
+      message: { type: 'string', description: "In the caller's language (Accept-Language; zh-CN by default)" },
       details: {
         type: 'array',
-        items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        items: {
+          type: 'object',
+          required: ['field', 'label', 'message'],
+          properties: {
+            field: { type: 'string', description: "The field's path as sent (committed.production, nodes[2].kind); unchanged in every language" },
+            label: { type: 'string', description: "The field's label in the caller's language (承诺投产日期, 第3个节点的类型)" },
+            message: { type: 'string', description: "What is wrong, in the caller's language, naming the field by its label" },
+          },
+        },
       },
       correlationId: { type: 'string' },
     },

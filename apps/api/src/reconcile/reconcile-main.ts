@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
-import { ConfigError, loadReconcilerConfig } from '@zs/config';
+import { ConfigError, loadReconcilerConfig, toolZone } from '@zs/config';
+import type { Zone } from '@zs/domain';
 import { signedDataConverter, temporalTlsFromEnv } from '@zs/temporal-codec';
 import { withDatabase, reconciliationProjectPage } from '@zs/persistence';
 import { reconcileProject, reconcileProjects, summarize, type ProjectReconciliation, type ReconciliationReport } from '../modules/audit/project-reconciler';
@@ -15,7 +16,8 @@ const USAGE = `usage: npm run audit:reconcile [-- [--project <uuid>] [--live] [-
   --project <uuid>  reconcile one project (its workflow and its service requests); default: every project
   --live            also query workflows whose history holds no projection batch for their live state (needs a worker)
   --json            print the whole report as JSON instead of text
-environment: DATABASE_URL (required), TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default)
+environment: DATABASE_URL (required), TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default),
+  ZONES and ZONE (which zone, with several zones; default the first)
 exit: 0 no discrepancy, 1 discrepancies, 2 usage error, 3 failure
 `;
 
@@ -75,9 +77,11 @@ function print(report: ReconciliationReport): void {
 async function main(argv: string[]): Promise<number> {
   let args: Args;
   let config: ReturnType<typeof loadReconcilerConfig>;
+  let zone: Zone;
   try {
     args = parseArgs(argv);
     config = loadReconcilerConfig();
+    zone = toolZone(process.env);
   } catch (err) {
     if (err instanceof UsageError) {
       if (err.help) {
@@ -98,8 +102,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Signed like the API's client (issue 9): it reads what the worker signed, and its queries carry signed arguments.
     const dataConverter = signedDataConverter({ key: config.TEMPORAL_PAYLOAD_KEY, mode: config.TEMPORAL_PAYLOAD_SIGNING });
-    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
-    return await withDatabase({ url: config.DATABASE_URL, poolSize: Math.min(config.DATABASE_POOL_SIZE, 4), applicationName: 'zhaoshang-reconcile' }, async (db) => {
+    // Issue 12: one zone per run (ZONE): its namespace and its schema.
+    const client = new Client({ connection, namespace: zone.namespace, dataConverter });
+    return await withDatabase({ url: config.DATABASE_URL, poolSize: Math.min(config.DATABASE_POOL_SIZE, 4), applicationName: 'zhaoshang-reconcile', schema: zone.schema }, async (db) => {
       const deps = { db, client };
       const opts = { liveState: args.live };
       const projects: ProjectReconciliation[] = [];

@@ -23,6 +23,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'dept-staff', displayName: '钱涛', role: 'department_staff', department: '供电公司', email: 'dept-staff@zhaoshang.local' },
   { username: 'auditor', displayName: '孙丽', role: 'auditor', department: '审计督查室', email: 'auditor@zhaoshang.local' },
   { username: 'admin', displayName: '周强', role: 'admin', department: '信息中心', email: 'admin@zhaoshang.local' },
+  { username: 'city', displayName: '吴军', role: 'city_leadership', department: '市投资促进局', email: 'city@zhaoshang.local' },
 ];
 
 /**

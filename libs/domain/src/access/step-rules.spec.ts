@@ -105,7 +105,7 @@ describe('enforceRule', () => {
       thrown = err;
     }
     expect(thrown).toBeInstanceOf(DomainError);
-    expect(thrown).toMatchObject({ code: ERROR_CODES.FORBIDDEN_NOT_OWNER, message: expect.stringMatching(/^违反规则「洽谈步骤限项目负责人」/) });
+    expect(thrown).toMatchObject({ code: ERROR_CODES.FORBIDDEN_NOT_OWNER, text: { zh: expect.stringMatching(/^违反规则「洽谈步骤限项目负责人」/), en: expect.stringMatching(/^rule /) } });
   });
 });
 
@@ -130,9 +130,9 @@ describe('named people', () => {
         roles,
       ),
     ).toEqual([
-      { field: 'commissionerUserId', message: 'commissionerUserId（项目专员）不是系统中在职的用户' },
-      { field: 'commissionerUserId', message: 'commissionerUserId（项目专员）的角色不符合要求' },
-      { field: 'nodes[0].responsibleUserId', message: 'nodes[0].responsibleUserId（节点责任人）的角色不符合要求' },
+      { field: 'commissionerUserId', message: { zh: '{field}不是系统中在职的用户', en: '{field} (commissioner) is not an active user' } },
+      { field: 'commissionerUserId', message: { zh: '{field}的角色须为项目服务局之一', en: '{field} (commissioner) must have one of the roles project_service_bureau' } },
+      { field: 'nodes[0].responsibleUserId', message: expect.objectContaining({ zh: expect.stringMatching(/^\{field\}的角色须为招商专员、/) }) },
     ]);
   });
 });

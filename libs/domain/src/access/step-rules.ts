@@ -1,7 +1,8 @@
 import { DomainError, ERROR_CODES } from '../errors';
-import type { Role } from '../roles';
+import { ROLE_LABELS, type Role } from '../roles';
 import type { ServiceRequestState } from '../service/service-request-state';
 import { CLOCK_LABELS, type ClockName } from '../sla/sla-policy';
+import { localized, type Localized } from '../i18n/localized';
 
 /**
  * Per-person and per-owner rules (issue 9, item 6): beyond the role table (permissions.ts), who of
@@ -42,10 +43,25 @@ export const STEP_RULE_LABELS: Record<StepRule, string> = {
   department_scope: '服务请求限承办部门办理',
 };
 
-export type RuleVerdict = { allowed: true } | { allowed: false; rule: StepRule; message: string };
+/** The same rules in English, for callers who ask for it. */
+const STEP_RULE_LABELS_EN: Record<StepRule, string> = {
+  owner_step: 'negotiation steps are the owner\'s',
+  construction_step: 'construction steps are the commissioner\'s',
+  commissioner_reassignment: 'only the bureau head replaces a commissioner',
+  clock_owner: 'a clock is paused or resumed by the party it counts for',
+  clock_pause_reason: 'a pause needs a reason the clock allows',
+  department_scope: 'a service request is handled by the department it is dispatched to',
+};
+
+export type RuleVerdict = { allowed: true } | { allowed: false; rule: StepRule; message: string; text: Localized };
 
 const ALLOWED: RuleVerdict = { allowed: true };
-const refused = (rule: StepRule, why: string): RuleVerdict => ({ allowed: false, rule, message: `违反规则「${STEP_RULE_LABELS[rule]}」：${why}` });
+const refused = (rule: StepRule, why: string, whyEn: string): RuleVerdict => ({
+  allowed: false,
+  rule,
+  message: `违反规则「${STEP_RULE_LABELS[rule]}」：${why}`,
+  text: localized(`违反规则「${STEP_RULE_LABELS[rule]}」：${why}`, `rule "${STEP_RULE_LABELS_EN[rule]}": ${whyEn}`),
+});
 
 /** The head who may take over the steps of the lead's owner (also OWNER_FALLBACK_ROLE of the work queue). */
 export const NEGOTIATION_HEAD_ROLE: Role = 'economic_cooperation_bureau_head';
@@ -65,7 +81,7 @@ export interface ProjectRuleFacts {
 /** The owner's steps (information for the task force, contacts, conclude/lost, the contract): the owner or the ECB head. */
 export function ownerStepVerdict(actor: RuleActor, project: Pick<ProjectRuleFacts, 'ownerUserId'>): RuleVerdict {
   if (actor.role === NEGOTIATION_HEAD_ROLE || actor.userId === project.ownerUserId) return ALLOWED;
-  return refused('owner_step', '只有登记该线索的项目负责人或经济合作局局长可以办理');
+  return refused('owner_step', '只有登记该线索的项目负责人或经济合作局局长可以办理', 'only the officer who registered the lead or the Economic Cooperation Bureau head may take it');
 }
 
 /** Construction steps (plan, rebaseline, milestones, progress, production): the named commissioner or the bureau head. */
@@ -75,6 +91,9 @@ export function constructionStepVerdict(actor: RuleActor, project: Pick<ProjectR
   return refused(
     'construction_step',
     project.commissionerUserId === null ? '尚未指派项目专员，只有项目服务局负责人（管委会领导）可以办理' : '只有本项目的项目专员或项目服务局负责人（管委会领导）可以办理',
+    project.commissionerUserId === null
+      ? 'no commissioner is named yet: only the Project Service Bureau head (zone leadership) may take it'
+      : "only the project's commissioner or the Project Service Bureau head (zone leadership) may take it",
   );
 }
 
@@ -84,7 +103,7 @@ export function constructionStepVerdict(actor: RuleActor, project: Pick<ProjectR
  */
 export function commissionerAssignmentVerdict(actor: RuleActor, project: Pick<ProjectRuleFacts, 'commissionerUserId'>): RuleVerdict {
   if (project.commissionerUserId === null || actor.role === CONSTRUCTION_HEAD_ROLE) return ALLOWED;
-  return refused('commissioner_reassignment', '项目专员已指派，只有项目服务局负责人（管委会领导）可以更换');
+  return refused('commissioner_reassignment', '项目专员已指派，只有项目服务局负责人（管委会领导）可以更换', 'a commissioner is named: only the Project Service Bureau head (zone leadership) may replace them');
 }
 
 /** Whose time each pausable clock counts; the head (zone leadership) may act on every clock. */
@@ -112,17 +131,17 @@ export function clockPauseVerdict(actor: RuleActor, facts: ClockRuleFacts): Rule
   const owners = CLOCK_OWNERS[facts.clock as ClockName];
   const label = CLOCK_LABELS[facts.clock as ClockName] ?? facts.clock;
   if (actor.role !== CLOCK_HEAD_ROLE && !(owners ?? []).includes(actor.role as Role)) {
-    return refused('clock_owner', `「${label}」时限只能由其责任方或管委会领导暂停或恢复`);
+    return refused('clock_owner', `「${label}」时限只能由其责任方或管委会领导暂停或恢复`, `the ${facts.clock} clock is paused or resumed only by its owner or zone leadership`);
   }
   if (facts.action === 'pause' && facts.clock === 'intake_decision' && !facts.infoRequestOpen) {
-    return refused('clock_pause_reason', '48小时承接研判时限只在向项目负责人要求补充信息、尚未答复期间暂停');
+    return refused('clock_pause_reason', '48小时承接研判时限只在向项目负责人要求补充信息、尚未答复期间暂停', 'the 48-hour intake clock pauses only while requested information is awaited');
   }
   return ALLOWED;
 }
 
 /** Throws the refusal (403 FORBIDDEN_NOT_OWNER) of a verdict that does not allow. */
 export function enforceRule(verdict: RuleVerdict): void {
-  if (!verdict.allowed) throw new DomainError(ERROR_CODES.FORBIDDEN_NOT_OWNER, verdict.message);
+  if (!verdict.allowed) throw new DomainError(ERROR_CODES.FORBIDDEN_NOT_OWNER, verdict.text);
 }
 
 /**
@@ -138,11 +157,6 @@ export const NAMED_PERSON_ROLES = {
 
 export type NamedPersonKind = keyof typeof NAMED_PERSON_ROLES;
 
-const NAMED_PERSON_LABELS: Record<NamedPersonKind, string> = {
-  commissioner: '项目专员',
-  responsible: '节点责任人',
-};
-
 /** One person a command names: the field (as the API reports it), who, and in which capacity. */
 export interface NamedPerson {
   field: string;
@@ -154,15 +168,15 @@ export interface NamedPerson {
  * The named people who are not active users of the right role, as field details (Chinese).
  * `activeRoles` maps the ids of the named users who are active to their role.
  */
-export function namedPersonProblems(named: readonly NamedPerson[], activeRoles: ReadonlyMap<string, string>): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+export function namedPersonProblems(named: readonly NamedPerson[], activeRoles: ReadonlyMap<string, string>): { field: string; message: Localized }[] {
+  const problems: { field: string; message: Localized }[] = [];
   for (const person of named) {
     const role = activeRoles.get(person.userId);
     const allowed = NAMED_PERSON_ROLES[person.kind] as readonly string[];
     if (role === undefined) {
-      problems.push({ field: person.field, message: `${person.field}（${NAMED_PERSON_LABELS[person.kind]}）不是系统中在职的用户` });
+      problems.push({ field: person.field, message: localized(`{field}不是系统中在职的用户`, `{field} (${person.kind}) is not an active user`) });
     } else if (!allowed.includes(role)) {
-      problems.push({ field: person.field, message: `${person.field}（${NAMED_PERSON_LABELS[person.kind]}）的角色不符合要求` });
+      problems.push({ field: person.field, message: localized(`{field}的角色须为${NAMED_PERSON_ROLES[person.kind].map((r) => ROLE_LABELS[r]).join('、')}之一`, `{field} (${person.kind}) must have one of the roles ${NAMED_PERSON_ROLES[person.kind].join(', ')}`) });
     }
   }
   return problems;
@@ -183,7 +197,11 @@ export function serviceRequestStepVerdict(actor: RuleActor, request: { departmen
   if (!(DEPARTMENT_SCOPED_ROLES as readonly string[]).includes(actor.role)) return ALLOWED;
   const own = actor.departmentName?.trim();
   if (own && own === request.department.trim()) return ALLOWED;
-  return refused('department_scope', own ? `该服务请求由「${request.department}」承办，「${own}」的经办人不能办理` : `该服务请求由「${request.department}」承办，当前账号未归属任何部门`);
+  return refused(
+    'department_scope',
+    own ? `该服务请求由「${request.department}」承办，「${own}」的经办人不能办理` : `该服务请求由「${request.department}」承办，当前账号未归属任何部门`,
+    own ? `the request is handled by ${request.department}; staff of ${own} may not act on it` : `the request is handled by ${request.department}; your account belongs to no department`,
+  );
 }
 
 /** The rule applied to a service request's workflow state (accept, transfer, resolve); throws FORBIDDEN_NOT_OWNER. Validators only. */

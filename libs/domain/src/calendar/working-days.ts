@@ -1,5 +1,6 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import { addDays, requireDate, SHANGHAI_OFFSET_MS, shanghaiDate } from '../project/calendar-dates';
+import { localized } from '../i18n/localized';
 
 /** Whether a local (Asia/Shanghai) calendar date 'YYYY-MM-DD' is a working day. */
 export type WorkdayLookup = (isoDate: string) => boolean;
@@ -24,7 +25,7 @@ export function localTimeToEpoch(isoDate: string, hhmm: string): number {
 /** Minutes after midnight of 'HH:MM', 00:00..23:59 with two digits each ('24:00' and '9:5' are refused). */
 export function parseTimeOfDay(hhmm: string): number {
   const match = typeof hhmm === 'string' ? TIME_OF_DAY.exec(hhmm) : null;
-  if (!match) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `time of day must be HH:MM between 00:00 and 23:59, got ${JSON.stringify(hhmm)}`);
+  if (!match) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`时刻须为 00:00 至 23:59 之间的 HH:MM，收到 ${JSON.stringify(hhmm)}`, `time of day must be HH:MM between 00:00 and 23:59, got ${JSON.stringify(hhmm)}`));
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
@@ -38,7 +39,7 @@ export function parseTimeOfDay(hhmm: string): number {
  */
 export function addWorkingDays(startMs: number, days: number, endsAt: string, isWorkday: WorkdayLookup): number {
   if (!Number.isInteger(days) || days < 1) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `working days must be a whole number of at least 1, got ${days}`);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`工作日数须为不小于 1 的整数，收到 ${days}`, `working days must be a whole number of at least 1, got ${days}`));
   }
   parseTimeOfDay(endsAt);
   let date = shanghaiDate(startMs);
@@ -50,7 +51,7 @@ export function addWorkingDays(startMs: number, days: number, endsAt: string, is
       counted += 1;
       restRun = 0;
     } else if (++restRun > MAX_REST_RUN_DAYS) {
-      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `the calendar has no working day for ${MAX_REST_RUN_DAYS} days up to ${date}`);
+      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`截至 ${date} 的 ${MAX_REST_RUN_DAYS} 天内日历中没有工作日`, `the calendar has no working day for ${MAX_REST_RUN_DAYS} days up to ${date}`));
     }
   }
   return localTimeToEpoch(date, endsAt);
@@ -74,8 +75,8 @@ function officeHoursWithin(date: string, endsAt: string, from: number, to: numbe
  * exactly at a day's close lands on that close (not the next morning), and 0 on the first opening.
  */
 export function workingInstantAtFraction(startMs: number, deadlineMs: number, fraction: number, endsAt: string, isWorkday: WorkdayLookup): number {
-  if (!(fraction >= 0 && fraction <= 1)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `fraction must be between 0 and 1, got ${fraction}`);
-  if (deadlineMs < startMs) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'the deadline must not be before the start');
+  if (!(fraction >= 0 && fraction <= 1)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`比例须在 0 与 1 之间，收到 ${fraction}`, `fraction must be between 0 and 1, got ${fraction}`));
+  if (deadlineMs < startMs) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('截止时间不能早于开始时间', 'the deadline must not be before the start'));
   parseTimeOfDay(endsAt);
 
   const periods: { start: number; end: number }[] = [];

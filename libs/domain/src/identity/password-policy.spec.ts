@@ -40,11 +40,12 @@ describe('password policy', () => {
     expect(passwordPolicyViolations('officer', 'officer')).toEqual(['min_length', 'character_classes', 'contains_username']);
   });
 
-  it('words every rule in English and Chinese, naming newPassword', () => {
+  it('words every rule in Chinese and English, naming the field', () => {
     for (const message of Object.values(PASSWORD_RULE_MESSAGES)) {
-      expect(message).toMatch(/^newPassword .+ \(.*[\u4e00-\u9fff].*\)$/);
+      expect(message.zh).toMatch(/^\{field\}.*[\u4e00-\u9fff]/);
+      expect(message.en).toMatch(/^\{field\} must /);
     }
-    expect(PASSWORD_RULE_MESSAGES.min_length).toContain('不少于10位');
-    expect(PASSWORD_RULE_MESSAGES.reused).toContain('最近5次');
+    expect(PASSWORD_RULE_MESSAGES.min_length.zh).toContain('不少于10位');
+    expect(PASSWORD_RULE_MESSAGES.reused.zh).toContain('最近5次');
   });
 });

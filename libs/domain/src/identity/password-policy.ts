@@ -1,3 +1,5 @@
+import { localized, type Localized } from '../i18n/localized';
+
 /**
  * 口令策略 (等保 2.0 三级: 身份鉴别信息具有复杂度要求并定期更换). Pure: the API checks a new
  * password against these rules, then against the account's recent passwords (hashes, not here).
@@ -14,11 +16,15 @@ export const PASSWORD_RULES = ['min_length', 'character_classes', 'contains_user
 export type PasswordRule = (typeof PASSWORD_RULES)[number];
 
 /** What a person reads when a rule refuses their password: English, then Chinese in parentheses. */
-export const PASSWORD_RULE_MESSAGES: Record<PasswordRule, string> = {
-  min_length: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters (新密码长度不少于${PASSWORD_MIN_LENGTH}位)`,
-  character_classes: `newPassword must mix at least ${PASSWORD_MIN_CLASSES} of: lower case, upper case, digits, other characters (新密码须包含大写字母、小写字母、数字、特殊字符中的至少${PASSWORD_MIN_CLASSES}类)`,
-  contains_username: 'newPassword must not contain the username (新密码不得包含用户名)',
-  reused: `newPassword must not be one of the last ${PASSWORD_HISTORY_SIZE} passwords (新密码不得与最近${PASSWORD_HISTORY_SIZE}次使用过的密码相同)`,
+/** Each rule said in both languages, `{field}` naming the new password. */
+export const PASSWORD_RULE_MESSAGES: Record<PasswordRule, Localized> = {
+  min_length: localized(`{field}长度不少于${PASSWORD_MIN_LENGTH}位`, `{field} must be at least ${PASSWORD_MIN_LENGTH} characters`),
+  character_classes: localized(
+    `{field}须包含大写字母、小写字母、数字、特殊字符中的至少${PASSWORD_MIN_CLASSES}类`,
+    `{field} must mix at least ${PASSWORD_MIN_CLASSES} of: lower case, upper case, digits, other characters`,
+  ),
+  contains_username: localized('{field}不得包含用户名', '{field} must not contain the username'),
+  reused: localized(`{field}不得与最近${PASSWORD_HISTORY_SIZE}次使用过的密码相同`, `{field} must not be one of the last ${PASSWORD_HISTORY_SIZE} passwords`),
 };
 
 /** The character classes present in `password`: lower, upper, digit, other (any other character, Chinese included). */

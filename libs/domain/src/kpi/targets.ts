@@ -3,6 +3,7 @@ import { isCalendarDate } from '../project/calendar-dates';
 import { fundsIn } from './kpi-definitions';
 import { inWindow } from './kpi-window';
 import type { ProjectFacts } from './project-facts';
+import { localized } from '../i18n/localized';
 
 /** Who an annual target is set for: a department, a team (小分队), an officer, or the whole zone. */
 export const TARGET_SCOPE_KINDS = ['department', 'team', 'officer', 'zone'] as const;
@@ -36,23 +37,23 @@ export interface AnnualTarget {
 
 const MAX_TARGET = 1_000_000;
 
-function invalid(field: string, message: string): never {
-  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field}（${message}）`, field);
+function invalid(field: string, zh: string, en: string): never {
+  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}：${zh}`, `{field}: ${en}`), field);
 }
 
 /** Validates one target as sent to PUT /targets; a 400 names the field. */
 export function parseAnnualTarget(input: unknown, prefix = ''): AnnualTarget {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) invalid(prefix || 'body', '须为目标对象');
+  if (!input || typeof input !== 'object' || Array.isArray(input)) invalid(prefix || 'body', '须为目标对象', 'must be a target object');
   const raw = input as Record<string, unknown>;
   const year = raw.year;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) invalid(`${prefix}year`, '年度须为 2000 至 2100 之间的整数');
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) invalid(`${prefix}year`, '年度须为 2000 至 2100 之间的整数', 'must be a whole number from 2000 to 2100');
   const scopeKind = raw.scopeKind;
   if (typeof scopeKind !== 'string' || !(TARGET_SCOPE_KINDS as readonly string[]).includes(scopeKind)) {
-    invalid(`${prefix}scopeKind`, `目标对象类型须为 ${TARGET_SCOPE_KINDS.join('、')} 之一`);
+    invalid(`${prefix}scopeKind`, `目标对象类型须为 ${TARGET_SCOPE_KINDS.map((k) => `${k}（${TARGET_SCOPE_KIND_LABELS[k]}）`).join('、')} 之一`, `must be one of ${TARGET_SCOPE_KINDS.join(', ')}`);
   }
   let scopeId = raw.scopeId;
   if (scopeKind === 'zone') scopeId = 'zone';
-  if (typeof scopeId !== 'string' || scopeId.trim() === '' || scopeId.length > 200) invalid(`${prefix}scopeId`, '目标对象编号不能为空');
+  if (typeof scopeId !== 'string' || scopeId.trim() === '' || scopeId.length > 200) invalid(`${prefix}scopeId`, '目标对象编号不能为空', 'must not be empty');
   const target: AnnualTarget = {
     year,
     scopeKind: scopeKind as TargetScopeKind,
@@ -69,16 +70,16 @@ export function parseAnnualTarget(input: unknown, prefix = ''): AnnualTarget {
     if (value === undefined || value === null) continue;
     const integer = measure.startsWith('count') || measure === 'fortune500Count';
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TARGET || (integer && !Number.isInteger(value))) {
-      invalid(`${prefix}${measure}`, `${TARGET_MEASURE_LABELS[measure]}须为 0 至 ${MAX_TARGET} 之间的${integer ? '整数' : '数'}`);
+      invalid(`${prefix}${measure}`, `${TARGET_MEASURE_LABELS[measure]}须为 0 至 ${MAX_TARGET} 之间的${integer ? '整数' : '数'}`, `must be a ${integer ? 'whole number' : 'number'} from 0 to ${MAX_TARGET}`);
     }
     target[measure] = value;
   }
-  if (TARGET_MEASURES.every((m) => target[m] === null)) invalid(`${prefix}contractInvestmentYi`, '至少须设定一项目标');
+  if (TARGET_MEASURES.every((m) => target[m] === null)) invalid(`${prefix}contractInvestmentYi`, '至少须设定一项目标', 'at least one target must be set');
   return target;
 }
 
 export function requireAsOfDate(value: unknown, field = 'asOf'): string {
-  if (!isCalendarDate(value)) invalid(field, '须为日期 YYYY-MM-DD');
+  if (!isCalendarDate(value)) invalid(field, '须为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD');
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES } from '../errors';
+import { localized } from '../i18n/localized';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** China has had no daylight saving since 1991: Asia/Shanghai is always UTC+08:00. */
@@ -34,12 +35,12 @@ export function isCalendarDate(value: unknown): value is string {
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function requireDate(value: unknown, field: string): string {
   if (!isCalendarDate(value)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a calendar date YYYY-MM-DD`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('{field}须为有效日期 YYYY-MM-DD', '{field} must be a calendar date YYYY-MM-DD'), field);
   }
   return value;
 }
 
 export function requireNotFuture(date: string, now: number, field: string): string {
-  if (date > shanghaiDate(now)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must not be in the future`, field);
+  if (date > shanghaiDate(now)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('{field}不能晚于今天', '{field} must not be in the future'), field);
   return date;
 }

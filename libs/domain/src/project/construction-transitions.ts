@@ -1,12 +1,13 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import type { Actor, AuditActor } from '../roles';
-import { STAGE_LABELS } from '../stages';
 import { addDays, requireDate, requireNotFuture } from './calendar-dates';
 import { MILESTONE_KINDS, MILESTONE_LABELS, type ConstructionState, type MilestoneKind, type MilestoneNode } from './construction-state';
 import { FULFILMENT_CHECK_EVERY_MS } from '../sla/fulfilment-policy';
 import type { ProjectState, Transition } from './project-state';
 import type { Contract } from './signing-state';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized, type Localized } from '../i18n/localized';
+import { stageRefusal } from './stage-refusal';
 
 export interface PlanNodeInput {
   kind: MilestoneKind;
@@ -61,29 +62,29 @@ export function templateDueDates(contract: Contract): Record<MilestoneKind, stri
   };
 }
 
-function requireConstruction(state: ProjectState, doing: string): ConstructionState | null {
+function requireConstruction(state: ProjectState, doing: Localized): ConstructionState | null {
   if (state.stage !== 'construction') {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, `cannot ${doing}: project is in stage ${state.stage} (${STAGE_LABELS[state.stage]}), not construction`);
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, stageRefusal(state.stage, doing, ['construction']));
   }
   return state.construction ?? null;
 }
 
-function requirePlan(state: ProjectState, doing: string): ConstructionState {
+function requirePlan(state: ProjectState, doing: Localized): ConstructionState {
   const plan = requireConstruction(state, doing);
-  if (!plan) throw new DomainError(ERROR_CODES.WRONG_STAGE, `cannot ${doing}: no milestone plan yet`);
+  if (!plan) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`尚未编制节点计划，不能${doing.zh}`, `cannot ${doing.en}: no milestone plan yet`));
   return plan;
 }
 
 function requireKind(value: unknown, field: string): MilestoneKind {
   if (!(MILESTONE_KINDS as readonly unknown[]).includes(value)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be one of ${MILESTONE_KINDS.join(', ')}`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}须为以下之一：${MILESTONE_KINDS.map((k) => `${k}（${MILESTONE_LABELS[k]}）`).join('、')}`, `{field} must be one of ${MILESTONE_KINDS.join(', ')}`), field);
   }
   return value as MilestoneKind;
 }
 
 function requireNotBeforeSigning(state: ProjectState, date: string, field: string): string {
   const signedOn = state.contract?.signedOn;
-  if (signedOn && date < signedOn) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must not be before the signing date ${signedOn}`, field);
+  if (signedOn && date < signedOn) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}不能早于签约日期 ${signedOn}`, `{field} must not be before the signing date ${signedOn}`), field);
   return date;
 }
 
@@ -100,22 +101,22 @@ function withOverdue(state: ProjectState, construction: ConstructionState): Part
 /** 节点计划: the Project Service Bureau lays out every template node with who and when. */
 export function establishMilestonePlan(state: ProjectState, cmd: EstablishPlanCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'construction.manage_plan');
-  if (requireConstruction(state, 'lay out the plan')) throw new DomainError(ERROR_CODES.WRONG_STAGE, 'the milestone plan exists: re-baseline it instead');
-  if (!cmd || !Array.isArray(cmd.nodes)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'nodes must be a list of the template nodes', 'nodes');
+  if (requireConstruction(state, localized('编制节点计划', 'lay out the plan'))) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized('节点计划已编制，请改为调整计划', 'the milestone plan exists: re-baseline it instead'));
+  if (!cmd || !Array.isArray(cmd.nodes)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('节点计划须列出模板中的全部节点', 'nodes must be a list of the template nodes'), 'nodes');
   const template = templateDueDates(state.contract as Contract);
   const byKind = new Map<MilestoneKind, PlanNodeInput>();
   cmd.nodes.forEach((n, i) => {
     const kind = requireKind(n?.kind, `nodes[${i}].kind`);
-    if (byKind.has(kind)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `nodes lists ${kind} twice`, `nodes[${i}].kind`);
+    if (byKind.has(kind)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`节点计划重复列出了「${MILESTONE_LABELS[kind]}」`, `nodes lists ${kind} twice`), `nodes[${i}].kind`);
     byKind.set(kind, n);
   });
   const missing = MILESTONE_KINDS.filter((k) => !byKind.has(k));
-  if (missing.length) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `nodes is missing ${missing.join(', ')}`, 'nodes');
+  if (missing.length) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`节点计划缺少：${missing.map((k) => MILESTONE_LABELS[k]).join('、')}`, `nodes is missing ${missing.join(', ')}`), 'nodes');
   const nodes: MilestoneNode[] = MILESTONE_KINDS.map((kind, i) => {
     const input = byKind.get(kind) as PlanNodeInput;
     const todos = input.todos ?? [];
     if (!Array.isArray(todos) || todos.length > MAX_TODOS) {
-      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `nodes[${i}].todos must be a list of at most ${MAX_TODOS} items`, `nodes[${i}].todos`);
+      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}须为列表，最多 ${MAX_TODOS} 项`, `{field} must be a list of at most ${MAX_TODOS} items`), `nodes[${i}].todos`);
     }
     const dueOn = input.dueOn === undefined ? template[kind] : requireNotBeforeSigning(state, requireDate(input.dueOn, `nodes[${i}].dueOn`), `nodes[${i}].dueOn`);
     return {
@@ -142,11 +143,11 @@ export function establishMilestonePlan(state: ProjectState, cmd: EstablishPlanCo
 /** 节点完成, with the evidence; production itself is recorded by recordProduction. */
 export function completeMilestone(state: ProjectState, cmd: CompleteMilestoneCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'construction.complete_milestone');
-  const plan = requirePlan(state, 'complete a milestone');
+  const plan = requirePlan(state, localized('完成节点', 'complete a milestone'));
   const kind = requireKind(cmd?.kind, 'kind');
-  if (kind === 'production') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'production is recorded with POST /projects/:id/production', 'kind');
+  if (kind === 'production') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('「正式投产」节点须通过「录入投产」办理', 'production is recorded with POST /projects/:id/production'), 'kind');
   const node = plan.nodes.find((n) => n.kind === kind) as MilestoneNode;
-  if (node.completedOn) throw new DomainError(ERROR_CODES.WRONG_STAGE, `${MILESTONE_LABELS[kind]} was already completed on ${node.completedOn}`);
+  if (node.completedOn) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`「${MILESTONE_LABELS[kind]}」已于 ${node.completedOn} 完成`, `${MILESTONE_LABELS[kind]} was already completed on ${node.completedOn}`));
   const completedOn = requireNotBeforeSigning(state, requireNotFuture(requireDate(cmd.completedOn, 'completedOn'), now, 'completedOn'), 'completedOn');
   const evidence = requireText(cmd.evidence, 'evidence');
   const nodes = plan.nodes.map((n) => (n === node ? { ...n, completedOn, evidence, completedBy: actor } : n));
@@ -162,7 +163,7 @@ export function completeMilestone(state: ProjectState, cmd: CompleteMilestoneCom
 /** 每日进度 (daily construction progress). */
 export function logConstructionProgress(state: ProjectState, cmd: LogProgressCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'construction.log_progress');
-  const plan = requirePlan(state, 'log progress');
+  const plan = requirePlan(state, localized('记录进度', 'log progress'));
   const date = requireNotBeforeSigning(state, requireNotFuture(requireDate(cmd?.date, 'date'), now, 'date'), 'date');
   const note = requireText(cmd.note, 'note');
   return next(state, { construction: { ...plan, progress: [...plan.progress, { date, note, recordedBy: actor, recordedAt: now }] } }, now, actor, 'construction.progress_logged', {
@@ -183,15 +184,15 @@ export interface RebaselineRules {
 /** 计划调整 (monthly re-baselining): a new plan version; earlier versions stay as they were. */
 export function rebaselinePlan(state: ProjectState, cmd: RebaselineCommand, actor: Actor, now: number, rules: RebaselineRules = { keepLadderOnSameDate: true }): Transition {
   requirePermission(actor, 'construction.manage_plan');
-  const plan = requirePlan(state, 're-baseline the plan');
+  const plan = requirePlan(state, localized('调整节点计划', 're-baseline the plan'));
   const reason = requireText(cmd?.reason, 'reason');
-  if (!Array.isArray(cmd.changes) || cmd.changes.length === 0) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'changes must list at least one node', 'changes');
+  if (!Array.isArray(cmd.changes) || cmd.changes.length === 0) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('至少须调整一个节点', 'changes must list at least one node'), 'changes');
   const changes = new Map<MilestoneKind, string>();
   cmd.changes.forEach((c, i) => {
     const kind = requireKind(c?.kind, `changes[${i}].kind`);
     const node = plan.nodes.find((n) => n.kind === kind) as MilestoneNode;
-    if (node.completedOn) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${kind} is completed and cannot be re-planned`, `changes[${i}].kind`);
-    if (changes.has(kind)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `changes lists ${kind} twice`, `changes[${i}].kind`);
+    if (node.completedOn) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`「${MILESTONE_LABELS[kind]}」已完成，不能调整计划`, `${kind} is completed and cannot be re-planned`), `changes[${i}].kind`);
+    if (changes.has(kind)) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`重复调整了「${MILESTONE_LABELS[kind]}」`, `changes lists ${kind} twice`), `changes[${i}].kind`);
     changes.set(kind, requireNotBeforeSigning(state, requireDate(c.dueOn, `changes[${i}].dueOn`), `changes[${i}].dueOn`));
   });
   // A new due date starts its escalation ladder afresh; the same date keeps the rungs it has fired.
@@ -221,13 +222,13 @@ export function escalateMilestone(state: ProjectState, kind: MilestoneKind, leve
 /** 投产: the production date is recorded and the project passes to the Enterprise Service Bureau. */
 export function recordProduction(state: ProjectState, cmd: RecordProductionCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'construction.record_production');
-  const plan = requirePlan(state, 'record production');
+  const plan = requirePlan(state, localized('录入投产', 'record production'));
   const open = plan.nodes.filter((n) => n.kind !== 'production' && n.completedOn === null).map((n) => n.kind);
-  if (open.length) throw new DomainError(ERROR_CODES.WRONG_STAGE, `milestones still open: ${open.join(', ')}`);
+  if (open.length) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`尚有节点未完成：${open.map((k) => MILESTONE_LABELS[k]).join('、')}`, `milestones still open: ${open.join(', ')}`));
   const actualDate = requireNotBeforeSigning(state, requireNotFuture(requireDate(cmd?.actualDate, 'actualDate'), now, 'actualDate'), 'actualDate');
   const trial = plan.nodes.find((n) => n.kind === 'trial_production')?.completedOn;
   if (trial && actualDate < trial) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `actualDate must not be before trial production (${trial})`, 'actualDate');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`实际投产日期不能早于试生产完成日期（${trial}）`, `actualDate must not be before trial production (${trial})`), 'actualDate');
   }
   const evidence = requireText(cmd.evidence, 'evidence');
   const nodes = plan.nodes.map((n) => (n.kind === 'production' ? { ...n, completedOn: actualDate, evidence, completedBy: actor } : n));

@@ -1,6 +1,7 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import { isCalendarDate, shanghaiDate } from './calendar-dates';
 import type { ProjectState } from './project-state';
+import { localized, type Localized } from '../i18n/localized';
 
 /**
  * Date coherence outside import (issue 10, item 9): no contact, visit, signing, completion or
@@ -66,19 +67,19 @@ export function checkDates(rules: DateRule[], state: ProjectState, command: unkn
       if (!isCalendarDate(value)) continue;
       const year = Number(value.slice(0, 4));
       if (year < MIN_YEAR || year > MAX_YEAR) {
-        refuse(field, `${field} (${value}) must be in the years ${MIN_YEAR}–${MAX_YEAR}（${rule.label}的年份须在 ${MIN_YEAR}–${MAX_YEAR} 之间）`);
+        refuse(field, localized(`${rule.label}（${value}）的年份须在 ${MIN_YEAR}–${MAX_YEAR} 之间`, `${field} (${value}) must be in the years ${MIN_YEAR}–${MAX_YEAR}`));
       }
       if (rule.notBeforeRegistration && value < registeredOn) {
-        refuse(field, `${field} (${value}) must not be before the lead's registration date ${registeredOn}（${rule.label}不得早于线索登记日期 ${registeredOn}）`);
+        refuse(field, localized(`${rule.label}（${value}）不得早于线索登记日期 ${registeredOn}`, `${field} (${value}) must not be before the lead's registration date ${registeredOn}`));
       }
       if (rule.notFuture && today !== null && value > today) {
-        refuse(field, `${field} (${value}) must not be in the future（${rule.label}不得晚于今天 ${today}）`);
+        refuse(field, localized(`${rule.label}（${value}）不得晚于今天 ${today}`, `${field} (${value}) must not be in the future`));
       }
     }
   }
 }
 
-function refuse(field: string, message: string): never {
+function refuse(field: string, message: Localized): never {
   throw new DomainError(ERROR_CODES.VALIDATION_FAILED, message, field);
 }
 

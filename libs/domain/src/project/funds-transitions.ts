@@ -6,6 +6,7 @@ import { FUNDS_SOURCES, FUNDS_SOURCE_LABELS, type FundsEntry, type FundsSource }
 import { requirePastDate, requireStageIn } from './new-step-helpers';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized } from '../i18n/localized';
 
 /** 到位资金: one dated entry of the ledger. */
 export interface RecordFundsCommand {
@@ -22,14 +23,14 @@ export const FUNDS_STAGES: readonly Stage[] = ['construction', 'service'];
 function requireAmountYi(value: unknown): number {
   const field = 'amountYi';
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field}（到位金额，亿元）须为大于 0 的数`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('到位金额（亿元）须为大于 0 的数', 'amountYi (100 million yuan) must be a number greater than 0'), field);
   }
   if (value > MAX_ESTIMATED_INVESTMENT_YI) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field}（到位金额，亿元）不能超过 ${MAX_ESTIMATED_INVESTMENT_YI}`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`到位金额（亿元）不能超过 ${MAX_ESTIMATED_INVESTMENT_YI}`, `amountYi (100 million yuan) must be at most ${MAX_ESTIMATED_INVESTMENT_YI}`), field);
   }
   const scaled = value * 10 ** INVESTMENT_DECIMAL_PLACES;
   if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field}（到位金额，亿元）最多 ${INVESTMENT_DECIMAL_PLACES} 位小数`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`到位金额（亿元）最多 ${INVESTMENT_DECIMAL_PLACES} 位小数`, `amountYi must have at most ${INVESTMENT_DECIMAL_PLACES} decimal places`), field);
   }
   return value;
 }
@@ -40,17 +41,17 @@ function requireAmountYi(value: unknown): number {
  */
 export function recordFundsInPlace(state: ProjectState, cmd: RecordFundsCommand, actor: Actor, now: number, entryId: string): Transition {
   requirePermission(actor, 'funds.record');
-  requireStageIn(state, FUNDS_STAGES, '录入到位资金');
-  if (!cmd) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'amountYi（到位金额，亿元）为必填项', 'amountYi');
+  requireStageIn(state, FUNDS_STAGES, localized('录入到位资金', 'record funds in place'));
+  if (!cmd) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('到位金额（亿元）为必填项', 'amountYi (100 million yuan) is required'), 'amountYi');
   const amountYi = requireAmountYi(cmd.amountYi);
-  const date = requirePastDate(cmd.date, 'date', '到位日期', now);
+  const date = requirePastDate(cmd.date, 'date', localized('到位日期', 'date the funds arrived'), now);
   const signedOn = state.contract?.signedOn;
   if (signedOn && date < signedOn) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `date（到位日期）不能早于签约日期 ${signedOn}`, 'date');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`到位日期不能早于签约日期 ${signedOn}`, `the date the funds arrived must not be before the signing date ${signedOn}`), 'date');
   }
   if (!(FUNDS_SOURCES as readonly string[]).includes(cmd.source)) {
     const allowed = FUNDS_SOURCES.map((s) => `${s}（${FUNDS_SOURCE_LABELS[s]}）`).join('、');
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `source（资金来源）须为：${allowed}`, 'source');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`资金来源须为：${allowed}`, `source must be one of ${FUNDS_SOURCES.join(', ')}`), 'source');
   }
   const evidence = requireText(cmd.evidence, 'evidence');
   const entry: FundsEntry = { entryId, amountYi, date, source: cmd.source, evidence, recordedBy: actor, recordedAt: now };

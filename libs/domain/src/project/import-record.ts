@@ -336,7 +336,7 @@ function leadFlags(
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       // The rule's own Chinese reason, e.g. “是否500强”与所填500强榜单矛盾.
-      return c.fail(err.field ?? field, /（([^（）]+)）\s*$/.exec(err.message)?.[1] ?? err.message);
+      return c.fail(err.field ?? field, err.text.zh);
     }
   };
   return {

@@ -10,9 +10,11 @@ import type { Ownership } from './ownership';
 import { ownershipOf } from './ownership-transitions';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized } from '../i18n/localized';
 
 export const INTAKE_ACTIONS = ['accept', 'reject', 'request_info'] as const;
 export type IntakeAction = (typeof INTAKE_ACTIONS)[number];
+export const INTAKE_ACTION_LABELS: Record<IntakeAction, string> = { accept: '同意承接', reject: '不予承接', request_info: '补充信息' };
 
 export interface DecideIntakeCommand {
   action: IntakeAction;
@@ -64,7 +66,10 @@ function requireIntakeStage(state: ProjectState): void {
   if (state.stage !== 'intake') {
     throw new DomainError(
       ERROR_CODES.WRONG_STAGE,
-      `the intake decision was already taken: project is in stage ${state.stage} (${STAGE_LABELS[state.stage]})`,
+      localized(
+        `承接研判已完成：项目处于「${STAGE_LABELS[state.stage]}」阶段`,
+        `the intake decision was already taken: project is in stage ${state.stage} (${STAGE_LABELS[state.stage]})`,
+      ),
     );
   }
 }
@@ -78,7 +83,7 @@ export function decideIntake(state: ProjectState, cmd: DecideIntakeCommand, acto
   requirePermission(actor, 'intake.decide');
   requireIntakeStage(state);
   if (!cmd || !(INTAKE_ACTIONS as readonly string[]).includes(cmd.action)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `action must be one of ${INTAKE_ACTIONS.join(', ')}`, 'action');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`研判结果须为以下之一：${INTAKE_ACTIONS.map((a) => `${a}（${INTAKE_ACTION_LABELS[a]}）`).join('、')}`, `action must be one of ${INTAKE_ACTIONS.join(', ')}`), 'action');
   }
   const intake = state.intake;
   switch (cmd.action) {
@@ -104,7 +109,7 @@ export function decideIntake(state: ProjectState, cmd: DecideIntakeCommand, acto
     case 'request_info': {
       const missing = requireText(cmd.missing, 'missing');
       if (openInfoRequest(state)) {
-        throw new DomainError(ERROR_CODES.WRONG_STAGE, 'information was already requested and has not been provided yet');
+        throw new DomainError(ERROR_CODES.WRONG_STAGE, localized('已要求补充信息，尚未答复', 'information was already requested and has not been provided yet'));
       }
       const request = { requestedAt: now, requestedBy: actor, missing, providedAt: null, providedBy: null, response: null };
       return next(
@@ -126,7 +131,7 @@ export function provideIntakeInfo(state: ProjectState, cmd: ProvideInfoCommand, 
   const response = requireText(cmd?.response, 'response');
   const open = openInfoRequest(state);
   if (!open) {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, 'no information request is open for this project');
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, localized('此项目没有待答复的补充信息要求', 'no information request is open for this project'));
   }
   const infoRequests = state.intake.infoRequests.map((r) => (r === open ? { ...r, providedAt: now, providedBy: actor, response } : r));
   const pausedForMs = now - (state.intake.clock.pausedAt ?? now);

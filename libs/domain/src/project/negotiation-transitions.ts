@@ -4,9 +4,10 @@ import type { Actor, AuditActor } from '../roles';
 import { FOLLOW_UP_POLICY, followUpAlertsAt, type FollowUpAlertLevel } from '../sla/follow-up-policy';
 import { RESPONSIBLE } from '../sla/policy-definition';
 import { STAGE_LABELS } from '../stages';
-import { CONTACT_KINDS, followUpLadderOf, nextFollowUpDueAt, type ContactKind, type NegotiationState } from './negotiation-state';
+import { CONTACT_KIND_LABELS, CONTACT_KINDS, followUpLadderOf, nextFollowUpDueAt, type ContactKind, type NegotiationState } from './negotiation-state';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized } from '../i18n/localized';
 
 export interface RecordContactCommand {
   kind: ContactKind;
@@ -18,6 +19,7 @@ export interface RecordContactCommand {
 
 export const NEGOTIATION_OUTCOMES = ['proceed', 'lost'] as const;
 export type NegotiationOutcomeKind = (typeof NEGOTIATION_OUTCOMES)[number];
+export const NEGOTIATION_OUTCOME_LABELS: Record<NegotiationOutcomeKind, string> = { proceed: '转入签约', lost: '项目流失' };
 
 export interface ConcludeNegotiationCommand {
   outcome: NegotiationOutcomeKind;
@@ -43,7 +45,7 @@ export function startNegotiation(state: ProjectState, now: number): NegotiationS
 
 function requireNegotiationStage(state: ProjectState): void {
   if (state.stage !== 'negotiation') {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, `project is in stage ${state.stage} (${STAGE_LABELS[state.stage]}), not in negotiation`);
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`项目处于「${STAGE_LABELS[state.stage]}」阶段，不在洽谈阶段`, `project is in stage ${state.stage} (${STAGE_LABELS[state.stage]}), not in negotiation`));
   }
 }
 
@@ -52,7 +54,7 @@ export function recordNegotiationContact(state: ProjectState, cmd: RecordContact
   requirePermission(actor, 'negotiation.record_contact');
   requireNegotiationStage(state);
   if (!cmd || !(CONTACT_KINDS as readonly string[]).includes(cmd.kind)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `kind must be one of ${CONTACT_KINDS.join(', ')}`, 'kind');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`洽谈方式须为以下之一：${CONTACT_KINDS.map((k) => `${k}（${CONTACT_KIND_LABELS[k]}）`).join('、')}`, `kind must be one of ${CONTACT_KINDS.join(', ')}`), 'kind');
   }
   const date = requireNotFuture(requireDate(cmd.date, 'date'), now, 'date');
   const contact = {
@@ -106,7 +108,7 @@ export function concludeNegotiation(state: ProjectState, cmd: ConcludeNegotiatio
   requirePermission(actor, 'negotiation.conclude');
   requireNegotiationStage(state);
   if (!cmd || !(NEGOTIATION_OUTCOMES as readonly string[]).includes(cmd.outcome)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `outcome must be one of ${NEGOTIATION_OUTCOMES.join(', ')}`, 'outcome');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`洽谈结果须为以下之一：${NEGOTIATION_OUTCOMES.map((k) => `${k}（${NEGOTIATION_OUTCOME_LABELS[k]}）`).join('、')}`, `outcome must be one of ${NEGOTIATION_OUTCOMES.join(', ')}`), 'outcome');
   }
   const reason = cmd.outcome === 'lost' ? requireText(cmd.reason, 'reason') : cmd.reason ? requireText(cmd.reason, 'reason') : null;
   const negotiation = negotiationOf(state);

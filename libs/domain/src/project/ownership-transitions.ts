@@ -4,6 +4,7 @@ import type { OrgRef, Ownership } from './ownership';
 import type { ProjectState, Transition } from './project-state';
 import { requireOpenProject } from './new-step-helpers';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized } from '../i18n/localized';
 
 /**
  * 调整项目归属: a new owning officer (with their department and team, resolved by the API from the
@@ -33,7 +34,7 @@ export function ownershipOf(state: ProjectState): Ownership {
 function requireOrgRef(value: unknown): OrgRef {
   const ref = value as OrgRef | undefined;
   if (!ref || typeof ref !== 'object' || typeof ref.userId !== 'string' || ref.userId.length === 0) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'ownerUserId（项目负责人）须为在职用户', 'ownerUserId');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('项目负责人须为在职用户', 'ownerUserId must be an active user'), 'ownerUserId');
   }
   return {
     userId: ref.userId,
@@ -46,12 +47,12 @@ function requireOrgRef(value: unknown): OrgRef {
 /** 调整归属 in any open stage: who owns the project (credited for KPIs) and which campaign it counts for. */
 export function reassignOwnership(state: ProjectState, cmd: ReassignOwnershipCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'project.reassign');
-  requireOpenProject(state, '调整项目归属');
+  requireOpenProject(state, localized('调整项目归属', 'reassign the project'));
   if (!cmd || (cmd.owner === undefined && cmd.campaignId === undefined)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'ownerUserId（项目负责人）与 campaignId（招商行动）至少填写一项', 'ownerUserId');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('项目负责人与招商行动至少填写一项', 'ownerUserId or campaignId must be given'), 'ownerUserId');
   }
   if (cmd.campaignId !== undefined && cmd.campaignId !== null && (typeof cmd.campaignId !== 'string' || cmd.campaignId.length === 0)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'campaignId（招商行动）须为招商行动的编号或 null', 'campaignId');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('招商行动须为招商行动的编号或 null', 'campaignId must be a campaign id or null'), 'campaignId');
   }
   const reason = requireText(cmd.reason, 'reason');
   const before = ownershipOf(state);

@@ -5,7 +5,9 @@ import { MILESTONE_KINDS, type MilestoneKind } from './construction-state';
 import { completeMilestone, establishMilestonePlan } from './construction-transitions';
 import { decideIntake, provideIntakeInfo, registerLead } from './intake-transitions';
 import { concludeNegotiation, missFollowUp, recordNegotiationContact } from './negotiation-transitions';
-import { comparePendingTasks, isTaskFor, pendingTasks, type PendingTask } from './pending-tasks';
+import { comparePendingTasks, isTaskFor, pendingTaskAt, pendingTaskRecords, pendingTasks, type PendingTask } from './pending-tasks';
+import { pauseProjectClock, resumeProjectClock } from './project-clocks';
+import { deadlineAt as clockDeadlineAt, remainingMs as clockRemainingMs } from '../sla/sla-clock';
 import type { ProjectState } from './project-state';
 import { assignCommissioner, signContract } from './signing-transitions';
 
@@ -248,6 +250,51 @@ describe('pendingTasks', () => {
     for (const stage of quiet) expect(pendingTasks({ ...s, stage }, T0)).toEqual([]);
     expect(pendingTasks(decideIntake(registered(), { action: 'reject', reason: '不符合产业定位' }, taskForce, T0 + HOUR_MS).state, T0)).toEqual([]);
     expect(pendingTasks(concludeNegotiation(inNegotiation(), { outcome: 'lost', reason: '投资方另选他地' }, officer, T0 + 2 * HOUR_MS).state, T0)).toEqual([]);
+  });
+});
+
+describe('pendingTaskRecords: tasks independent of the time they are read at', () => {
+  const leader: Actor = { userId: 'leader-1', role: 'zone_leadership' };
+  const every = [T0, T0 + HOUR_MS, T0 + 47 * HOUR_MS, T0 + 60 * HOUR_MS, T0 + 400 * DAY_MS];
+
+  it('a running, stopped or absent clock: a fixed deadline, whatever the instant', () => {
+    const signed = inConstruction();
+    for (const state of [registered(), inNegotiation(), signed, planned(withCommissioner(signed))]) {
+      const records = pendingTaskRecords(state);
+      expect(records.every((r) => r.pausedRemainingMs === null)).toBe(true);
+      for (const now of every) expect(records.map((r) => pendingTaskAt(r, now))).toEqual(pendingTasks(state, now));
+    }
+  });
+
+  it('a paused clock: its deadline moves with now (deadlineAt(clock, now)), so the time it has left is stored', () => {
+    const paused = pauseProjectClock(registered(), { clock: 'intake_decision', reason: '等待企业材料' }, leader, T0 + 2 * HOUR_MS).state;
+    const [record] = pendingTaskRecords(paused);
+    expect(record).toMatchObject({ step: 'intake.decide', deadlineAt: null, pausedRemainingMs: 46 * HOUR_MS, late: false });
+    for (const now of every) {
+      // What the queue showed before the read model: the clock's deadline and remaining time at `now`.
+      const [task] = pendingTasks(paused, now);
+      expect(task).toMatchObject({
+        deadlineAt: clockDeadlineAt(paused.intake.clock, now),
+        remainingMs: clockRemainingMs(paused.intake.clock, now),
+        overdue: false,
+      });
+      expect(task.deadlineAt).toBe(now + 46 * HOUR_MS);
+    }
+    // Resumed 10 hours later: fixed again, ten hours further on.
+    const resumed = resumeProjectClock(paused, { clock: 'intake_decision', reason: '材料已到' }, leader, T0 + 12 * HOUR_MS).state;
+    expect(pendingTaskRecords(resumed)).toEqual([expect.objectContaining({ deadlineAt: T0 + 58 * HOUR_MS, pausedRemainingMs: null })]);
+  });
+
+  it('a paused clock already out of time stays overdue', () => {
+    const paused = pauseProjectClock(registered(), { clock: 'intake_decision', reason: '等待企业材料' }, leader, T0 + 50 * HOUR_MS).state;
+    expect(pendingTaskRecords(paused)[0].pausedRemainingMs).toBe(-2 * HOUR_MS);
+    expect(brief(pendingTasks(paused, T0 + 100 * HOUR_MS))).toEqual([['intake.decide', { role: 'intake_task_force' }, T0 + 98 * HOUR_MS, -2 * HOUR_MS, true]]);
+  });
+
+  it('a missed follow-up is stored as late: overdue before its (moved) deadline', () => {
+    const startedAt = T0 + HOUR_MS;
+    const missed = missFollowUp(inNegotiation(), { userId: 'system', role: 'system' }, startedAt + DAY_MS).state;
+    expect(pendingTaskRecords(missed)).toEqual([expect.objectContaining({ deadlineAt: startedAt + 2 * DAY_MS, pausedRemainingMs: null, late: true })]);
   });
 });
 

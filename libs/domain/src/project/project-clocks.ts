@@ -14,6 +14,7 @@ import {
 import { openInfoRequest } from './intake-transitions';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized } from '../i18n/localized';
 
 /** The SLA clocks of a project's own workflow (service-request clocks live in their child workflows). */
 export const PROJECT_CLOCK_SLOTS: ClockSlot<ProjectState>[] = [
@@ -56,7 +57,7 @@ export function resumeProjectClock(state: ProjectState, cmd: ClockPauseCommand, 
   requirePermission(actor, 'sla.pause_clock');
   const reason = requireText(cmd?.reason, 'reason');
   if (cmd?.clock === 'intake_decision' && state.stage === 'intake' && openInfoRequest(state)) {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, 'the intake clock waits for the requested information: answer it with provide-info to resume');
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, localized('48小时研判计时正在等待所要求的补充信息：提交补充信息后自动恢复', 'the intake clock waits for the requested information: answer it with provide-info to resume'));
   }
   return toTransition(state, resumeClockChange(PROJECT_CLOCK_SLOTS, state, cmd?.clock, reason, now), actor, now);
 }

@@ -9,6 +9,8 @@ import { requireDate, requireNotFuture } from './calendar-dates';
 import type { ProjectState, Transition } from './project-state';
 import type { CommittedDates } from './signing-state';
 import { next, requirePermission, requireText } from './transition-helpers';
+import { localized, type Localized } from '../i18n/localized';
+import { stageRefusal } from './stage-refusal';
 
 export interface SignContractCommand {
   contractNo?: string;
@@ -27,20 +29,25 @@ export interface AssignCommissionerCommand {
 /** 2,000,000 m² (3,000 亩) is beyond any single project; larger values are unit mistakes. */
 export const MAX_AREA_M2 = 2_000_000;
 const COMMITTED_ORDER: Array<keyof CommittedDates> = ['constructionStart', 'equipmentEntry', 'production', 'firstTax'];
+const COMMITTED_LABELS_ZH: Record<string, string> = {
+  'committed.constructionStart': '承诺开工日期',
+  'committed.equipmentEntry': '承诺设备进场日期',
+  'committed.production': '承诺投产日期',
+};
 
-function requireStage(state: ProjectState, stage: Stage, doing: string): void {
+function requireStage(state: ProjectState, stage: Stage, doing: Localized): void {
   if (state.stage !== stage) {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, `cannot ${doing}: project is in stage ${state.stage} (${STAGE_LABELS[state.stage]}), not ${stage}`);
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, stageRefusal(state.stage, doing, [stage]));
   }
 }
 
 function requireAmount(value: unknown, field: string, max: number, places: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be a positive number`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('{field}须为大于 0 的数', '{field} must be a positive number'), field);
   }
-  if (value > max) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must be at most ${max}`, field);
+  if (value > max) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}不能超过 ${max}`, `{field} must be at most ${max}`), field);
   if (!hasAtMostDecimalPlaces(value, places)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} must have at most ${places} decimal places`, field);
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}最多 ${places} 位小数`, `{field} must have at most ${places} decimal places`), field);
   }
   return value;
 }
@@ -52,8 +59,8 @@ function optionalArea(value: unknown, field: string): number {
 /** 签约: the contract is recorded and the project handed to the Project Service Bureau. */
 export function signContract(state: ProjectState, cmd: SignContractCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'signing.record_contract');
-  requireStage(state, 'signing', 'record the contract');
-  if (!cmd || typeof cmd !== 'object') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'contract is required', 'contract');
+  requireStage(state, 'signing', localized('录入签约合同', 'record the contract'));
+  if (!cmd || typeof cmd !== 'object') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('合同为必填项', 'contract is required'), 'contract');
   const contractInvestmentYi = requireAmount(cmd.contractInvestmentYi, 'contractInvestmentYi', MAX_ESTIMATED_INVESTMENT_YI, INVESTMENT_DECIMAL_PLACES);
   const signedOn = requireNotFuture(requireDate(cmd.signedOn, 'signedOn'), now, 'signedOn');
   const committedIn = (cmd.committed ?? {}) as Partial<CommittedDates>;
@@ -61,14 +68,14 @@ export function signContract(state: ProjectState, cmd: SignContractCommand, acto
   let previous: [string, string] = ['signedOn', signedOn];
   for (const key of COMMITTED_ORDER) {
     if (committed[key] < previous[1]) {
-      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `committed.${key} must not be before ${previous[0]}`, `committed.${key}`);
+      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}不能早于${previous[0] === 'signedOn' ? '签约日期' : COMMITTED_LABELS_ZH[previous[0]]}`, `committed.${key} must not be before ${previous[0]}`), `committed.${key}`);
     }
     previous = [`committed.${key}`, committed[key]];
   }
   const landAreaM2 = optionalArea(cmd.landAreaM2, 'landAreaM2');
   const factoryAreaM2 = optionalArea(cmd.factoryAreaM2, 'factoryAreaM2');
   if (landAreaM2 === 0 && factoryAreaM2 === 0) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'landAreaM2 or factoryAreaM2 must be given (space taken from the zone)', 'landAreaM2');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('用地面积与厂房面积至少填写一项', 'landAreaM2 or factoryAreaM2 must be given (space taken from the zone)'), 'landAreaM2');
   }
   const contractNo = cmd.contractNo ? requireText(cmd.contractNo, 'contractNo') : null;
   const contract = { contractNo, contractInvestmentYi, signedOn, committed, landAreaM2, factoryAreaM2, recordedBy: actor, recordedAt: now };
@@ -89,9 +96,9 @@ export function signContract(state: ProjectState, cmd: SignContractCommand, acto
 /** 项目专员: the bureau names who accompanies the firm through approvals (带办/代办). */
 export function assignCommissioner(state: ProjectState, cmd: AssignCommissionerCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'handover.assign_commissioner');
-  if (!state.handover) throw new DomainError(ERROR_CODES.WRONG_STAGE, 'the project has not been signed yet');
+  if (!state.handover) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized('项目尚未签约', 'the project has not been signed yet'));
   if (TERMINAL_STAGES.includes(state.stage)) {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, `cannot assign a commissioner: project is ${STAGE_LABELS[state.stage]}`);
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`项目已「${STAGE_LABELS[state.stage]}」，不能指派项目专员`, `cannot assign a commissioner: project is ${STAGE_LABELS[state.stage]}`));
   }
   const commissioner = {
     userId: requireText(cmd?.commissionerUserId, 'commissionerUserId'),

@@ -5,6 +5,7 @@ import { ownershipOf } from './ownership-transitions';
 import type { ProjectState, Transition } from './project-state';
 import { next, requirePermission, requireText } from './transition-helpers';
 import { VISIT_KINDS, VISIT_KIND_LABELS, type VisitEntry, type VisitKind } from './visits';
+import { localized } from '../i18n/localized';
 
 export interface RecordVisitCommand {
   kind: VisitKind;
@@ -21,12 +22,12 @@ export const VISIT_RECORDED = 'project.visit_recorded';
  */
 export function recordVisit(state: ProjectState, cmd: RecordVisitCommand, actor: Actor, now: number): Transition {
   requirePermission(actor, 'project.record_visit');
-  requireOpenProject(state, '记录走访');
+  requireOpenProject(state, localized('记录走访', 'record a visit'));
   if (!cmd || !(VISIT_KINDS as readonly string[]).includes(cmd.kind)) {
     const allowed = VISIT_KINDS.map((k) => `${k}（${VISIT_KIND_LABELS[k]}）`).join('、');
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `kind（走访类型）须为：${allowed}`, 'kind');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`走访类型须为：${allowed}`, `kind must be one of ${VISIT_KINDS.join(', ')}`), 'kind');
   }
-  const date = requirePastDate(cmd.date, 'date', '走访日期', now);
+  const date = requirePastDate(cmd.date, 'date', localized('走访日期', 'visit date'), now);
   const visit: VisitEntry = {
     kind: cmd.kind,
     date,
@@ -60,6 +61,9 @@ export function authorizeVisit(state: ProjectState, _command: unknown, actor: Ac
   if (department && actor.departmentId && actor.departmentId === department) return;
   throw new DomainError(
     ERROR_CODES.FORBIDDEN_NOT_OWNER,
-    '违反规则「走访记录限项目负责人、报送部门或局领导」：只有项目负责人、报送人所在部门成员、经济合作局局长或管委会领导可以记录走访',
+    localized(
+      '违反规则「走访记录限项目负责人、报送部门或局领导」：只有项目负责人、报送人所在部门成员、经济合作局局长或管委会领导可以记录走访',
+      "rule \"visits are recorded by the owner, the reporting department or the heads\": only the project's owner, a member of the reporter's department, the Economic Cooperation Bureau head or zone leadership may record a visit",
+    ),
   );
 }

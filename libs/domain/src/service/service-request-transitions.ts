@@ -5,7 +5,9 @@ import type { Actor, AuditActor } from '../roles';
 import { markFired, startClock, stopClock } from '../sla/sla-clock';
 import { SERVICE_ACCEPT_POLICY, SERVICE_RESOLVE_POLICIES, type Threshold } from '../sla/sla-policy';
 import {
+  SATISFACTION_LABELS,
   SATISFACTION_RATINGS,
+  SERVICE_CATEGORY_LABELS,
   SERVICE_CATEGORIES,
   SERVICE_STATUS_LABELS,
   type SatisfactionRating,
@@ -13,6 +15,7 @@ import {
   type ServiceRequestState,
   type ServiceStatus,
 } from './service-request-state';
+import { localized, type Localized } from '../i18n/localized';
 
 export interface RaiseServiceRequestCommand {
   category: ServiceCategory;
@@ -50,9 +53,12 @@ export function nextServiceTransition(state: ServiceRequestState, patch: Partial
   };
 }
 
-function requireStatus(state: ServiceRequestState, allowed: ServiceStatus[], doing: string): void {
+function requireStatus(state: ServiceRequestState, allowed: ServiceStatus[], doing: Localized): void {
   if (!allowed.includes(state.status)) {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, `cannot ${doing}: the request is ${state.status} (${SERVICE_STATUS_LABELS[state.status]})`);
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(
+        `服务请求处于「${SERVICE_STATUS_LABELS[state.status]}」状态，不能${doing.zh}`,
+        `cannot ${doing.en}: the request is ${state.status} (${SERVICE_STATUS_LABELS[state.status]})`,
+      ));
   }
 }
 
@@ -60,7 +66,7 @@ function requireStatus(state: ServiceRequestState, allowed: ServiceStatus[], doi
 export function validateServiceRequest(cmd: RaiseServiceRequestCommand, actor: Actor): RaiseServiceRequestCommand {
   requirePermission(actor, 'service.raise');
   if (!cmd || !(SERVICE_CATEGORIES as readonly string[]).includes(cmd.category)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `category must be one of ${SERVICE_CATEGORIES.join(', ')}`, 'category');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`类别须为以下之一：${SERVICE_CATEGORIES.map((c) => `${c}（${SERVICE_CATEGORY_LABELS[c]}）`).join('、')}`, `category must be one of ${SERVICE_CATEGORIES.join(', ')}`), 'category');
   }
   return {
     category: cmd.category,
@@ -99,7 +105,7 @@ export function raiseServiceRequest(requestId: string, projectId: string, compan
 /** 部门接单: the department takes it; the resolve clock of its category starts. */
 export function acceptServiceRequest(state: ServiceRequestState, _cmd: unknown, actor: Actor, now: number): ServiceTransition {
   requirePermission(actor, 'service.handle');
-  requireStatus(state, ['dispatched'], 'accept');
+  requireStatus(state, ['dispatched'], localized('接单', 'accept'));
   return nextServiceTransition(
     state,
     { status: 'accepted', acceptedBy: actor, acceptClock: stopClock(state.acceptClock, now), resolveClock: startClock('service_resolve', SERVICE_RESOLVE_POLICIES[state.category].budgetMs, now) },
@@ -113,9 +119,9 @@ export function acceptServiceRequest(state: ServiceRequestState, _cmd: unknown, 
 /** A department that does not own the request passes it on, with the reason; acceptance starts again. */
 export function transferServiceRequest(state: ServiceRequestState, cmd: TransferServiceRequestCommand, actor: Actor, now: number): ServiceTransition {
   requirePermission(actor, 'service.handle');
-  requireStatus(state, ['dispatched'], 'transfer');
+  requireStatus(state, ['dispatched'], localized('转办', 'transfer'));
   const to = requireText(cmd?.toDepartment, 'toDepartment');
-  if (to === state.department) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'toDepartment must differ from the current department', 'toDepartment');
+  if (to === state.department) throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized('转办部门不能是当前承办部门', 'toDepartment must differ from the current department'), 'toDepartment');
   const reason = requireText(cmd.reason, 'reason');
   return nextServiceTransition(
     state,
@@ -130,7 +136,7 @@ export function transferServiceRequest(state: ServiceRequestState, cmd: Transfer
 /** 问题销单. */
 export function resolveServiceRequest(state: ServiceRequestState, cmd: ResolveServiceRequestCommand, actor: Actor, now: number): ServiceTransition {
   requirePermission(actor, 'service.handle');
-  requireStatus(state, ['accepted'], 'resolve');
+  requireStatus(state, ['accepted'], localized('销单', 'resolve'));
   const resolution = requireText(cmd?.resolution, 'resolution');
   return nextServiceTransition(
     state,
@@ -145,9 +151,9 @@ export function resolveServiceRequest(state: ServiceRequestState, cmd: ResolveSe
 /** The firm's rating (recorded by the bureau); "unsatisfied" reopens the request with a fresh resolve clock. */
 export function rateServiceRequest(state: ServiceRequestState, cmd: RateServiceRequestCommand, actor: Actor, now: number): ServiceTransition {
   requirePermission(actor, 'service.rate');
-  requireStatus(state, ['resolved'], 'rate');
+  requireStatus(state, ['resolved'], localized('评价', 'rate'));
   if (!cmd || !(SATISFACTION_RATINGS as readonly string[]).includes(cmd.rating)) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `rating must be one of ${SATISFACTION_RATINGS.join(', ')}`, 'rating');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`评价须为以下之一：${SATISFACTION_RATINGS.map((r) => `${r}（${SATISFACTION_LABELS[r]}）`).join('、')}`, `rating must be one of ${SATISFACTION_RATINGS.join(', ')}`), 'rating');
   }
   const comment = cmd.comment ? requireText(cmd.comment, 'comment') : null;
   const ratings = [...state.ratings, { rating: cmd.rating, comment, by: actor, at: now }];

@@ -3,6 +3,7 @@ import type { Actor } from '../roles';
 import type { ClockPlan } from './clock-plan';
 import { activeElapsedMs, deadlineAt, pausedMsAt, pauseClock, resumeClock, type SlaClock } from './sla-clock';
 import { CLOCK_LABELS, type ClockName } from './sla-policy';
+import { localized } from '../i18n/localized';
 
 /** Where one clock lives in a workflow's state, and when it is open (its step not yet done). */
 export interface ClockSlot<S> {
@@ -38,11 +39,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function openClockOf<S>(slots: ClockSlot<S>[], state: S, name: unknown): { slot: ClockSlot<S>; clock: SlaClock } {
   const slot = slots.find((s) => s.name === name);
   if (!slot) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `clock must be one of ${slots.map((s) => s.name).join(', ')}`, 'clock');
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(
+        `计时须为以下之一：${slots.map((s) => `${s.name}（${CLOCK_LABELS[s.name]}）`).join('、')}`,
+        `clock must be one of ${slots.map((s) => s.name).join(', ')}`,
+      ), 'clock');
   }
   const clock = slot.get(state);
   if (!clock || clock.stoppedAt !== null || !slot.isOpen(state)) {
-    throw new DomainError(ERROR_CODES.WRONG_STAGE, `the ${slot.name} clock (${CLOCK_LABELS[slot.name]}) is not running`);
+    throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`「${CLOCK_LABELS[slot.name]}」计时未在进行`, `the ${slot.name} clock (${CLOCK_LABELS[slot.name]}) is not running`));
   }
   return { slot, clock };
 }
@@ -50,7 +54,7 @@ export function openClockOf<S>(slots: ClockSlot<S>[], state: S, name: unknown): 
 /** 暂停计时: stops the clock counting, e.g. while waiting for the firm; the reason is audited. */
 export function pauseClockChange<S>(slots: ClockSlot<S>[], state: S, name: unknown, reason: string, now: number): ClockChange<S> {
   const { slot, clock } = openClockOf(slots, state, name);
-  if (clock.pausedAt !== null) throw new DomainError(ERROR_CODES.WRONG_STAGE, `the ${slot.name} clock is already paused`);
+  if (clock.pausedAt !== null) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`「${CLOCK_LABELS[slot.name]}」计时已暂停`, `the ${slot.name} clock is already paused`));
   return {
     patch: slot.set(state, pauseClock(clock, now)),
     action: 'sla.paused',
@@ -61,7 +65,7 @@ export function pauseClockChange<S>(slots: ClockSlot<S>[], state: S, name: unkno
 /** 恢复计时: the clock runs on with exactly the remaining time it had when paused. */
 export function resumeClockChange<S>(slots: ClockSlot<S>[], state: S, name: unknown, reason: string, now: number): ClockChange<S> {
   const { slot, clock } = openClockOf(slots, state, name);
-  if (clock.pausedAt === null) throw new DomainError(ERROR_CODES.WRONG_STAGE, `the ${slot.name} clock is not paused`);
+  if (clock.pausedAt === null) throw new DomainError(ERROR_CODES.WRONG_STAGE, localized(`「${CLOCK_LABELS[slot.name]}」计时未暂停`, `the ${slot.name} clock is not paused`));
   const resumed = resumeClock(clock, now);
   return {
     patch: slot.set(state, resumed),

@@ -1,9 +1,10 @@
 import { DomainError, ERROR_CODES } from '../errors';
 import { INFO_GRADE_LABELS, INFO_GRADES, type InfoGrade } from '../lead';
 import { MILESTONE_KINDS, MILESTONE_LABELS } from '../project/construction-state';
-import { isRole, ROLES, type Role } from '../roles';
+import { isRole, ROLE_LABELS, ROLES, type Role } from '../roles';
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '../service/service-request-state';
 import { CLOCK_LABELS, type ClockName } from './sla-policy';
+import { localized } from '../i18n/localized';
 
 /**
  * How long a clock runs: wall-clock hours, or N working days ending at a time of day on the
@@ -36,6 +37,7 @@ export const RESPONSIBLE = 'responsible' as const;
 export const RESPONSIBLE_CLOCKS: readonly ClockName[] = ['follow_up', 'milestone', 'milestone_weekly'];
 export type AlertRecipient = Role | typeof RESPONSIBLE;
 export const ALERT_RECIPIENTS: readonly AlertRecipient[] = [...ROLES, RESPONSIBLE];
+export const ALERT_RECIPIENT_LABELS: Record<AlertRecipient, string> = { ...ROLE_LABELS, [RESPONSIBLE]: '责任人' };
 
 /** Who an alert goes to: everyone holding `role` (or the responsible person), narrowed to one department when given. */
 export interface AlertTarget {
@@ -193,8 +195,8 @@ function followUp(cadenceHours: number): SlaPolicyDefinition {
   };
 }
 
-const invalid = (field: string, message: string): never => {
-  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${field} ${message}`, field);
+const invalid = (field: string, zh: string, en: string): never => {
+  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, localized(`{field}${zh}`, `{field} ${en}`), field);
 };
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_HOURS = 24 * 366;
@@ -202,12 +204,16 @@ const MAX_HOURS = 24 * 366;
 function validateTarget(t: unknown, field: string, clock: ClockName): AlertTarget {
   const target = t as Partial<AlertTarget>;
   if (target.notify === RESPONSIBLE) {
-    if (!RESPONSIBLE_CLOCKS.includes(clock)) invalid(`${field}.notify`, `may be '${RESPONSIBLE}' only for follow-up and milestone policies`);
+    if (!RESPONSIBLE_CLOCKS.includes(clock)) invalid(`${field}.notify`, `只有跟进与节点时限可以是“${RESPONSIBLE}”（责任人）`, `may be '${RESPONSIBLE}' only for follow-up and milestone policies`);
   } else if (!isRole(target.notify)) {
-    invalid(`${field}.notify`, `must be one of the roles${RESPONSIBLE_CLOCKS.includes(clock) ? ` or '${RESPONSIBLE}'` : ''}`);
+    invalid(
+      `${field}.notify`,
+      `须为系统角色之一${RESPONSIBLE_CLOCKS.includes(clock) ? `或“${RESPONSIBLE}”（责任人）` : ''}`,
+      `must be one of the roles${RESPONSIBLE_CLOCKS.includes(clock) ? ` or '${RESPONSIBLE}'` : ''}`,
+    );
   }
   if (target.department !== undefined && target.department !== null && (typeof target.department !== 'string' || !target.department.trim())) {
-    invalid(`${field}.department`, 'must be a non-empty string when given');
+    invalid(`${field}.department`, '填写时不能为空', 'must be a non-empty string when given');
   }
   return { notify: target.notify as AlertRecipient, department: target.department?.trim() || null };
 }
@@ -229,39 +235,51 @@ export function validatePolicyDefinition(input: unknown, key: PolicyKey): SlaPol
   const d = def.duration as Partial<{ unit: string; hours: number; days: number; endsAt: string }> | undefined;
   let duration: SlaDuration;
   if (dueDateClock || d?.unit === 'due_date') {
-    if (!dueDateClock || (d && d.unit !== 'due_date')) invalid('duration.unit', dueDateClock ? "must be 'due_date' for this policy (its due dates come from the plan)" : "may be 'due_date' only for milestone policies");
+    if (!dueDateClock || (d && d.unit !== 'due_date')) invalid(
+        'duration.unit',
+        dueDateClock ? '须为 due_date（按节点计划日期）' : '只有节点时限可以是 due_date',
+        dueDateClock ? "must be 'due_date' for this policy (its due dates come from the plan)" : "may be 'due_date' only for milestone policies",
+      );
     duration = { unit: 'due_date' };
   } else if (d?.unit === 'hours') {
-    if (typeof d.hours !== 'number' || !(d.hours > 0) || d.hours > MAX_HOURS) invalid('duration.hours', `must be a number > 0 and <= ${MAX_HOURS}`);
+    if (typeof d.hours !== 'number' || !(d.hours > 0) || d.hours > MAX_HOURS) invalid('duration.hours', `须为大于 0 且不超过 ${MAX_HOURS} 的数`, `must be a number > 0 and <= ${MAX_HOURS}`);
     duration = { unit: 'hours', hours: d.hours as number };
   } else if (d?.unit === 'working_days') {
-    if (PERIODIC_CLOCKS.includes(clock)) invalid('duration.unit', "must be 'hours' for this policy (a period in wall-clock hours)");
-    if (!Number.isInteger(d.days) || (d.days as number) < 1 || (d.days as number) > 250) invalid('duration.days', 'must be an integer from 1 to 250');
+    if (PERIODIC_CLOCKS.includes(clock)) invalid('duration.unit', '须为 hours（按自然小时计）', "must be 'hours' for this policy (a period in wall-clock hours)");
+    if (!Number.isInteger(d.days) || (d.days as number) < 1 || (d.days as number) > 250) invalid('duration.days', '须为 1 至 250 之间的整数', 'must be an integer from 1 to 250');
     const endsAt = d.endsAt ?? DEFAULT_END_OF_DAY;
-    if (typeof endsAt !== 'string' || !TIME_OF_DAY.test(endsAt)) invalid('duration.endsAt', 'must be a time of day HH:MM (00:00–23:59)');
+    if (typeof endsAt !== 'string' || !TIME_OF_DAY.test(endsAt)) invalid('duration.endsAt', '须为 HH:MM 格式的时刻（00:00–23:59）', 'must be a time of day HH:MM (00:00–23:59)');
     duration = { unit: 'working_days', days: d.days as number, endsAt };
   } else {
-    return invalid('duration.unit', PERIODIC_CLOCKS.includes(clock) ? "must be 'hours'" : "must be 'hours' or 'working_days'");
+    return invalid(
+      'duration.unit',
+      PERIODIC_CLOCKS.includes(clock) ? '须为 hours' : '须为 hours 或 working_days',
+      PERIODIC_CLOCKS.includes(clock) ? "must be 'hours'" : "must be 'hours' or 'working_days'",
+    );
   }
 
-  if (cadence && Array.isArray(def.warnings) && def.warnings.length > 0) invalid('warnings', 'must be empty for this policy (cadences send no warnings)');
+  if (cadence && Array.isArray(def.warnings) && def.warnings.length > 0) invalid('warnings', '须为空（跟进周期不发预警）', 'must be empty for this policy (cadences send no warnings)');
   const rawWarnings = def.warnings === undefined && !cadence ? DEFAULT_WARNING_FRACTIONS.map((fraction) => ({ fraction, notify: defaultWarningRole })) : def.warnings;
-  if (!Array.isArray(rawWarnings ?? []) || (rawWarnings ?? []).length > 5) invalid('warnings', 'must be an array of at most 5 levels');
+  if (!Array.isArray(rawWarnings ?? []) || (rawWarnings ?? []).length > 5) invalid('warnings', '须为列表，最多 5 级', 'must be an array of at most 5 levels');
   const warnings = ((rawWarnings ?? []) as unknown[]).map((w, i) => {
     const fraction = (w as Partial<WarningLevel>).fraction;
-    if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1)) invalid(`warnings[${i}].fraction`, 'must be a number strictly between 0 and 1');
+    if (typeof fraction !== 'number' || !(fraction > 0 && fraction < 1)) invalid(`warnings[${i}].fraction`, '须为大于 0 且小于 1 的数', 'must be a number strictly between 0 and 1');
     return { fraction: fraction as number, ...validateTarget(w, `warnings[${i}]`, clock) };
   });
-  warnings.forEach((w, i) => i > 0 && w.fraction <= warnings[i - 1].fraction && invalid(`warnings[${i}].fraction`, 'must be greater than the level before'));
+  warnings.forEach((w, i) => i > 0 && w.fraction <= warnings[i - 1].fraction && invalid(`warnings[${i}].fraction`, '须大于上一级', 'must be greater than the level before'));
 
-  if (!Array.isArray(def.escalations) || def.escalations.length < 1 || def.escalations.length > 6) invalid('escalations', 'must be an array of 1 to 6 levels');
+  if (!Array.isArray(def.escalations) || def.escalations.length < 1 || def.escalations.length > 6) invalid('escalations', '须为列表，1 至 6 级', 'must be an array of 1 to 6 levels');
   const escalations = (def.escalations as unknown[]).map((e, i) => {
     const after = (e as Partial<EscalationLevel>).afterBreachHours;
-    if (typeof after !== 'number' || !(after >= 0) || after > MAX_HOURS) invalid(`escalations[${i}].afterBreachHours`, `must be a number from 0 to ${MAX_HOURS}`);
+    if (typeof after !== 'number' || !(after >= 0) || after > MAX_HOURS) invalid(`escalations[${i}].afterBreachHours`, `须为 0 至 ${MAX_HOURS} 之间的数`, `must be a number from 0 to ${MAX_HOURS}`);
     return { afterBreachHours: after as number, ...validateTarget(e, `escalations[${i}]`, clock) };
   });
   if (LIST_CLOCKS.includes(clock) && (escalations.length !== 1 || escalations[0].notify !== RESPONSIBLE || escalations[0].afterBreachHours !== 0 || escalations[0].department)) {
-    invalid('escalations', `must be [{ "afterBreachHours": 0, "notify": "${RESPONSIBLE}" }] for this policy (each responsible person gets their own list)`);
+    invalid(
+      'escalations',
+      `须为 [{ "afterBreachHours": 0, "notify": "${RESPONSIBLE}" }]（每位责任人各自收到清单）`,
+      `must be [{ "afterBreachHours": 0, "notify": "${RESPONSIBLE}" }] for this policy (each responsible person gets their own list)`,
+    );
   }
   if (clock === 'follow_up' && duration.unit === 'hours') {
     const cadenceHours = duration.hours;
@@ -269,11 +287,15 @@ export function validatePolicyDefinition(input: unknown, key: PolicyKey): SlaPol
     escalations.forEach(
       (e, i) =>
         !wholeCadences(e.afterBreachHours) &&
-        invalid(`escalations[${i}].afterBreachHours`, `must be a whole number of cadences (a multiple of ${cadenceHours} hours): follow-ups are missed one cadence apart`),
+        invalid(
+          `escalations[${i}].afterBreachHours`,
+          `须为跟进周期的整数倍（${cadenceHours} 小时的倍数）`,
+          `must be a whole number of cadences (a multiple of ${cadenceHours} hours): follow-ups are missed one cadence apart`,
+        ),
     );
   }
   escalations.forEach(
-    (e, i) => i > 0 && e.afterBreachHours < escalations[i - 1].afterBreachHours && invalid(`escalations[${i}].afterBreachHours`, 'must not be less than the level before'),
+    (e, i) => i > 0 && e.afterBreachHours < escalations[i - 1].afterBreachHours && invalid(`escalations[${i}].afterBreachHours`, '不能小于上一级', 'must not be less than the level before'),
   );
   return { duration, warnings, escalations };
 }

@@ -64,6 +64,14 @@ export async function listCheckpoints(db: Queryable): Promise<Checkpoint[]> {
   return rows.map((r) => ({ pos: Number(r.pos), headHash: r.head_hash, at: r.at.toISOString(), keyId: r.key_id, signature: r.signature }));
 }
 
+/** The checkpoint at the highest position, or null before the first. */
+export async function latestCheckpoint(db: Queryable): Promise<Checkpoint | null> {
+  const [r]: Array<{ pos: string; head_hash: string; at: Date; key_id: string; signature: string }> = await db.query(
+    `SELECT pos, head_hash, at, key_id, signature FROM audit_checkpoints ORDER BY pos DESC LIMIT 1`,
+  );
+  return r ? { pos: Number(r.pos), headHash: r.head_hash, at: r.at.toISOString(), keyId: r.key_id, signature: r.signature } : null;
+}
+
 /** Appends one checkpoint as a JSON line (the file is only ever appended to). */
 export function appendCheckpointFile(path: string, c: Checkpoint): void {
   mkdirSync(dirname(path), { recursive: true });

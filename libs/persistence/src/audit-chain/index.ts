@@ -7,3 +7,4 @@ export * from './checkpointer';
 export * from './keys';
 export * from './verify-record';
 export * from './verify-installation';
+export * from './export-proof';

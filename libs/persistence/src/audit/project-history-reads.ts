@@ -26,7 +26,8 @@ export interface ProjectHistoryRow {
   serviceRequestTitle: string | null;
 }
 
-interface Row {
+/** An audit_events row selected with HISTORY_SELECT / HISTORY_JOINS. */
+export interface HistoryRow {
   project_id: string;
   workflow_id: string;
   run_id: string;
@@ -51,15 +52,10 @@ interface Row {
  * (`service-request-<id>`), whether or not its read-model row is there yet.
  */
 export async function projectHistoryPage(db: Queryable, projectId: string, page: { limit: number; offset: number }): Promise<{ rows: ProjectHistoryRow[]; total: number }> {
-  const [rows, count]: [Row[], Array<{ total: string }>] = await Promise.all([
+  const [rows, count]: [HistoryRow[], Array<{ total: string }>] = await Promise.all([
     db.query(
-      `SELECT a.project_id::text AS project_id, a.workflow_id, a.run_id, a.seq, a.chain_pos, a.occurred_at, a.actor_id, a.actor_role,
-              u.display_name AS actor_name, a.action, a.payload, a.stage_before, a.stage_after,
-              CASE WHEN a.workflow_id LIKE 'service-request-%' THEN COALESCE(sr.id::text, substr(a.workflow_id, length('service-request-') + 1)) END AS service_request_id,
-              sr.state->>'title' AS service_request_title
-         FROM audit_events a
-         LEFT JOIN users u ON u.id::text = a.actor_id
-         LEFT JOIN service_requests sr ON sr.workflow_id = a.workflow_id
+      `SELECT ${HISTORY_SELECT}
+         FROM audit_events a ${HISTORY_JOINS}
         WHERE a.project_id = $1
         ORDER BY a.occurred_at, a.chain_pos, a.id
         LIMIT $2 OFFSET $3`,
@@ -69,23 +65,39 @@ export async function projectHistoryPage(db: Queryable, projectId: string, page:
   ]);
   return {
     total: Number(count[0]?.total ?? 0),
-    rows: rows.map((r) => ({
-      projectId: r.project_id,
-      workflowId: r.workflow_id,
-      runId: r.run_id,
-      seq: r.seq,
-      chainPos: Number(r.chain_pos),
-      occurredAt: r.occurred_at,
-      actorId: r.actor_id,
-      actorRole: r.actor_role,
-      actorName: r.actor_name,
-      action: r.action,
-      payload: r.payload,
-      stageBefore: r.stage_before,
-      stageAfter: r.stage_after,
-      serviceRequestId: r.service_request_id,
-      serviceRequestTitle: r.service_request_title,
-    })),
+    rows: rows.map(toProjectHistoryRow),
+  };
+}
+
+/**
+ * The columns of a readable history row (`a` = audit_events, with HISTORY_JOINS): one source
+ * for a project's history and the cross-project search (audit-event-search.ts).
+ */
+export const HISTORY_SELECT = `a.project_id::text AS project_id, a.workflow_id, a.run_id, a.seq, a.chain_pos, a.occurred_at, a.actor_id, a.actor_role,
+              u.display_name AS actor_name, a.action, a.payload, a.stage_before, a.stage_after,
+              CASE WHEN a.workflow_id LIKE 'service-request-%' THEN COALESCE(sr.id::text, substr(a.workflow_id, length('service-request-') + 1)) END AS service_request_id,
+              sr.state->>'title' AS service_request_title`;
+
+export const HISTORY_JOINS = `LEFT JOIN users u ON u.id::text = a.actor_id
+         LEFT JOIN service_requests sr ON sr.workflow_id = a.workflow_id`;
+
+export function toProjectHistoryRow(r: HistoryRow): ProjectHistoryRow {
+  return {
+    projectId: r.project_id,
+    workflowId: r.workflow_id,
+    runId: r.run_id,
+    seq: r.seq,
+    chainPos: Number(r.chain_pos),
+    occurredAt: r.occurred_at,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    actorName: r.actor_name,
+    action: r.action,
+    payload: r.payload,
+    stageBefore: r.stage_before,
+    stageAfter: r.stage_after,
+    serviceRequestId: r.service_request_id,
+    serviceRequestTitle: r.service_request_title,
   };
 }
 

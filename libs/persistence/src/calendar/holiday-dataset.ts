@@ -30,6 +30,11 @@ const ARRANGEMENT: PublishedArrangement = published;
  */
 const COVERED_YEARS: ReadonlySet<string> = new Set(Object.keys(ARRANGEMENT.holidays).map((date) => date.slice(0, 4)));
 
+/** The years the dataset has the State Council's arrangement for, in order (for the calendar's coverage warning). */
+export function publishedYears(): number[] {
+  return [...COVERED_YEARS].map(Number).sort((a, b) => a - b);
+}
+
 /** The dataset's answer for a date 'YYYY-MM-DD', or null for a year it does not cover. */
 export function datasetDay(isoDate: string): DatasetDay | null {
   if (!COVERED_YEARS.has(isoDate.slice(0, 4))) return null;

@@ -61,8 +61,10 @@ export class AuditChain1763901200000 implements MigrationInterface {
         queued_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX audit_ledger_queue_record_idx ON audit_ledger_queue (source, chain, chain_pos)`);
+    // The schema this migration runs in (public, or a zone's, issue 12): the definer's function must queue into its own zone's ledger.
+    const [{ schema }]: Array<{ schema: string }> = await q.query(`SELECT current_schema() AS schema`);
     await q.query(`
-      CREATE FUNCTION audit_ledger_enqueue() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      CREATE FUNCTION audit_ledger_enqueue() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = "${schema}", pg_temp AS $$
       BEGIN
         INSERT INTO audit_ledger_queue (source, chain, chain_pos, record_hash) VALUES (TG_TABLE_NAME, NEW.chain, NEW.chain_pos, NEW.hash);
         RETURN NULL;

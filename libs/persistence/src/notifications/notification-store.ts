@@ -1,7 +1,5 @@
-// The in-app inbox (table notifications): written with each alert, read by GET /notifications.
-import { IsNull, type FindOptionsWhere } from 'typeorm';
-import type { Database, Queryable } from '../database';
-import { NotificationEntity } from '../entities/notification.entity';
+// The in-app inbox (table notifications): written with each alert, read by GET /notifications (notification-inbox.ts).
+import type { Queryable } from '../database';
 
 /** One inbox row, addressed as the alert is (role, department, person). */
 export interface InboxNotification {
@@ -32,30 +30,4 @@ export interface InboxReader {
   role: string;
   userId: string;
   department: string | null;
-}
-
-/**
- * The reader's alerts, newest first: addressed to their role (in their department, when one is
- * named), to their department as a whole, or to them by name.
- */
-export async function inboxPage(db: Database, reader: InboxReader, page: number, pageSize: number): Promise<{ rows: NotificationEntity[]; total: number }> {
-  const where: FindOptionsWhere<NotificationEntity>[] = [
-    // The role's broadcast alerts (any department's when none is named), and the ones addressed to this person by name.
-    { recipientRole: reader.role, recipientDepartment: IsNull(), recipientUserId: IsNull() },
-    { recipientUserId: reader.userId },
-  ];
-  if (reader.department) {
-    where.push(
-      { recipientRole: reader.role, recipientDepartment: reader.department, recipientUserId: IsNull() },
-      // Addressed to the whole department (e.g. its daily digest).
-      { recipientRole: IsNull(), recipientDepartment: reader.department, recipientUserId: IsNull() },
-    );
-  }
-  const [rows, total] = await db.getRepository(NotificationEntity).findAndCount({
-    where,
-    order: { createdAt: 'DESC', id: 'DESC' },
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
-  return { rows, total };
 }

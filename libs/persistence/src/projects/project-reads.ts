@@ -25,7 +25,7 @@ export async function projectExists(db: Queryable, id: string): Promise<boolean>
   return rows.length > 0;
 }
 
-/** States of the projects not in a terminal stage (optionally of one stage), by id: what the work queue derives tasks from. */
+/** States of the projects not in a terminal stage (optionally of one stage), by id (the tests derive the work queue from them to check pending_tasks). */
 export async function openProjectStates(db: Database, stage?: Stage): Promise<ProjectState[]> {
   const qb = db
     .getRepository(ProjectEntity)

@@ -21,7 +21,6 @@ export const APPEND_ONLY_TABLES = ['audit_events', 'admin_audit_events', 'securi
 /** Row-trigger functions that mark a table as append-only (a later migration's table using them is covered without a code change). */
 const APPEND_ONLY_TRIGGER_FUNCTIONS = ['immutable_rows', 'audit_events_append_only'];
 
-const SCHEMA = 'public';
 const { owner: OWNER, app: APP, auditor: AUDITOR } = DATABASE_ROLES;
 
 export interface DatabaseRolesReport {
@@ -33,6 +32,15 @@ export interface DatabaseRolesReport {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * The schema these statements act on: the connection's (public, or a zone's schema set by its
+ * search_path, issue 12), so each zone's tables get the same owner, grants and triggers.
+ */
+async function currentSchema(db: Queryable): Promise<string> {
+  const [{ schema }]: Array<{ schema: string }> = await db.query(`SELECT current_schema() AS schema`);
+  return schema;
+}
+
 /** The statement-level trigger function refusing TRUNCATE (created by migration 1763901300000, kept up to date here). */
 export const REFUSE_TRUNCATE_FUNCTION = `
   CREATE OR REPLACE FUNCTION refuse_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -42,6 +50,7 @@ export const REFUSE_TRUNCATE_FUNCTION = `
 
 /** The append-only tables that exist: the fixed list and every table with an append-only row trigger. */
 export async function appendOnlyTables(db: Queryable): Promise<string[]> {
+  const SCHEMA = await currentSchema(db);
   const rows: Array<{ name: string }> = await db.query(
     `SELECT c.relname AS name FROM pg_class c
       WHERE c.relnamespace = $1::regnamespace AND c.relkind IN ('r', 'p')
@@ -56,16 +65,22 @@ export async function appendOnlyTables(db: Queryable): Promise<string[]> {
 
 /** Creates the three roles if missing (roles are cluster-wide: a concurrent creation elsewhere is tolerated). */
 async function ensureRoles(db: Queryable): Promise<void> {
+  const SCHEMA = await currentSchema(db);
   for (const role of [OWNER, APP, AUDITOR]) {
     await db.query(`
       DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${ident(role)} NOLOGIN; END IF;
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
       END $$`);
-    // Whatever someone did by hand: none of them may bypass privileges or triggers.
-    await db.query(`ALTER ROLE ${ident(role)} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`);
+    // Whatever someone did by hand: none of them may bypass privileges or triggers. Altered only
+    // when needed: roles are the cluster's, and two databases migrating at once (replicas, test
+    // workers) would otherwise update the same catalogue row ("tuple concurrently updated").
+    const [granted]: Array<{ any: boolean }> = await db.query(
+      `SELECT (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls OR (rolname = $2 AND rolcanlogin)) AS any FROM pg_roles WHERE rolname = $1`,
+      [role, OWNER],
+    );
+    if (granted?.any) await db.query(`ALTER ROLE ${ident(role)} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS${role === OWNER ? ' NOLOGIN' : ''}`);
   }
-  await db.query(`ALTER ROLE ${ident(OWNER)} NOLOGIN`);
   // Membership would lend the app or the auditor the owner's (or a superuser's, or pg_write_all_data's) rights.
   const memberships: Array<{ granted: string; member: string }> = await db.query(
     `SELECT g.rolname AS granted, m.rolname AS member FROM pg_auth_members am
@@ -80,8 +95,9 @@ async function ensureRoles(db: Queryable): Promise<void> {
 
 /** Hands every table, view, sequence and routine of the schema (not those of extensions) to zs_owner. */
 async function reassignOwnership(db: Queryable): Promise<string[]> {
+  const SCHEMA = await currentSchema(db);
   const reassigned: string[] = [];
-  await db.query(`ALTER SCHEMA ${SCHEMA} OWNER TO ${ident(OWNER)}`);
+  await db.query(`ALTER SCHEMA ${ident(SCHEMA)} OWNER TO ${ident(OWNER)}`);
   const relations: Array<{ name: string; kind: string }> = await db.query(
     `SELECT c.relname AS name, c.relkind AS kind FROM pg_class c
       WHERE c.relnamespace = $1::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
@@ -101,7 +117,7 @@ async function reassignOwnership(db: Queryable): Promise<string[]> {
       );
       if (!stillForeign) continue;
     }
-    await db.query(`ALTER ${command[rel.kind]} ${SCHEMA}.${ident(rel.name)} OWNER TO ${ident(OWNER)}`);
+    await db.query(`ALTER ${command[rel.kind]} ${ident(SCHEMA)}.${ident(rel.name)} OWNER TO ${ident(OWNER)}`);
     reassigned.push(rel.name);
   }
   // Partitions follow their parent's owner only when created; move any left behind.
@@ -111,7 +127,7 @@ async function reassignOwnership(db: Queryable): Promise<string[]> {
     [SCHEMA, OWNER],
   );
   for (const p of partitions) {
-    await db.query(`ALTER TABLE ${SCHEMA}.${ident(p.name)} OWNER TO ${ident(OWNER)}`);
+    await db.query(`ALTER TABLE ${ident(SCHEMA)}.${ident(p.name)} OWNER TO ${ident(OWNER)}`);
     reassigned.push(p.name);
   }
   // Trigger functions (SECURITY DEFINER ones run as their owner: zs_owner, not a superuser).
@@ -131,10 +147,11 @@ async function reassignOwnership(db: Queryable): Promise<string[]> {
 
 /** A statement-level BEFORE TRUNCATE trigger on each append-only table (the row triggers do not see TRUNCATE). */
 export async function ensureTruncateTriggers(db: Queryable, tables: string[]): Promise<void> {
+  const SCHEMA = await currentSchema(db);
   await db.query(REFUSE_TRUNCATE_FUNCTION);
   for (const table of tables) {
     await db.query(
-      `CREATE OR REPLACE TRIGGER ${ident(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${SCHEMA}.${ident(table)} FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate()`,
+      `CREATE OR REPLACE TRIGGER ${ident(`${table}_no_truncate`)} BEFORE TRUNCATE ON ${ident(SCHEMA)}.${ident(table)} FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate()`,
     );
   }
 }
@@ -147,22 +164,23 @@ export async function ensureTruncateTriggers(db: Queryable, tables: string[]): P
  * grants are recomputed from the catalogue every time: fail-closed for what is append-only.
  */
 export async function applyDatabaseRoles(db: Queryable): Promise<DatabaseRolesReport> {
+  const SCHEMA = await currentSchema(db);
   await ensureRoles(db);
   const reassigned = await reassignOwnership(db);
   const appendOnly = await appendOnlyTables(db);
   await ensureTruncateTriggers(db, appendOnly);
 
   const roles = `${ident(APP)}, ${ident(AUDITOR)}`;
-  await db.query(`REVOKE CREATE ON SCHEMA ${SCHEMA} FROM PUBLIC`);
-  await db.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${roles}`);
+  await db.query(`REVOKE CREATE ON SCHEMA ${ident(SCHEMA)} FROM PUBLIC`);
+  await db.query(`GRANT USAGE ON SCHEMA ${ident(SCHEMA)} TO ${roles}`);
   await db.query(`DO $$ BEGIN EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO ${APP}, ${AUDITOR}', current_database()); END $$`);
   // From nothing, every time, in this one transaction (no one sees a state in between).
-  await db.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${SCHEMA} FROM PUBLIC, ${roles}`);
-  await db.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${SCHEMA} FROM PUBLIC, ${roles}`);
-  await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${ident(APP)}`);
-  for (const table of appendOnly) await db.query(`REVOKE UPDATE, DELETE ON ${SCHEMA}.${ident(table)} FROM ${ident(APP)}`);
-  await db.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${SCHEMA} TO ${ident(APP)}`);
-  await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${ident(AUDITOR)}`);
+  await db.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${ident(SCHEMA)} FROM PUBLIC, ${roles}`);
+  await db.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${ident(SCHEMA)} FROM PUBLIC, ${roles}`);
+  await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${ident(SCHEMA)} TO ${ident(APP)}`);
+  for (const table of appendOnly) await db.query(`REVOKE UPDATE, DELETE ON ${ident(SCHEMA)}.${ident(table)} FROM ${ident(APP)}`);
+  await db.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${ident(SCHEMA)} TO ${ident(APP)}`);
+  await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${ident(SCHEMA)} TO ${ident(AUDITOR)}`);
   return { appendOnly, reassigned };
 }
 
@@ -226,6 +244,7 @@ export async function provisionLoginRoles(migrationUrl: string, passwords: Requi
  * table, or holder of UPDATE/DELETE/TRUNCATE on an append-only table. Empty when least-privileged.
  */
 export async function databaseRoleProblems(db: Queryable): Promise<string[]> {
+  const SCHEMA = await currentSchema(db);
   const [me]: Array<{ name: string; superuser: boolean; bypassrls: boolean; ownsSchema: boolean; ownsDatabase: boolean; owned: string[] }> = await db.query(
     `SELECT current_user AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypassrls,
             pg_has_role(current_user, n.nspowner, 'USAGE') AS "ownsSchema",

@@ -65,7 +65,7 @@ export async function listServiceRequests(db: Queryable, filter: ServiceRequestF
   return { rows: rows.map(toRow), total: counted[0]?.total ?? 0 };
 }
 
-/** A request not yet closed, with its project's stage: what the work queue derives request tasks from. */
+/** A request not yet closed, with its project's stage: what its tasks are derived from (serviceRequestTaskRecords). */
 export interface OpenServiceRequest {
   state: ServiceRequestState;
   stage: Stage;

@@ -40,6 +40,8 @@ export interface SlaClockRow {
   breachedAt: Date | null;
   status: string;
   fired: string[];
+  /** The highest escalation level fired (`escalation-N`), 0 before the first. */
+  escalationLevel: number;
 }
 
 /** Deadlines after `after` (exclusive; null for no lower bound) and at or before `by`. */
@@ -53,6 +55,30 @@ export interface RunningClockFilter {
   stage?: Stage;
   policyKey?: PolicyKey;
   clock?: ClockName;
+  /** Clocks whose highest fired escalation level is this one (0: none fired yet). */
+  escalationLevel?: number;
+}
+
+/**
+ * A clock's escalation level: the highest N of the `escalation-N` thresholds it has fired (clock-plan.ts
+ * names them), 0 before the first. Computed in SQL so the 督办 views can filter and count by it.
+ */
+const ESCALATION_LEVEL_SQL = `(SELECT coalesce(max(substring(k from '^escalation-([0-9]+)$')::int), 0) FROM unnest(fired) AS k)`;
+
+/** The WHERE conditions (and their parameters) of running clocks in a deadline window, filtered. */
+function runningClockWhere(window: DeadlineWindow, filter: RunningClockFilter): { filters: string[]; params: unknown[] } {
+  const params: unknown[] = window.after === null ? [window.by] : [window.after, window.by];
+  const filters: string[] = [`stopped_at IS NULL`, `paused_at IS NULL`, window.after === null ? `deadline_at <= $1` : `deadline_at > $1 AND deadline_at <= $2`];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    filters.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.department) add('department = ?', filter.department);
+  if (filter.stage) add('stage = ?', filter.stage);
+  if (filter.policyKey) add('policy_key = ?', filter.policyKey);
+  if (filter.clock) add('clock = ?', filter.clock);
+  if (filter.escalationLevel !== undefined) add(`${ESCALATION_LEVEL_SQL} = ?`, filter.escalationLevel);
+  return { filters, params };
 }
 
 /**
@@ -66,19 +92,10 @@ export async function runningClockPage(
   page: number,
   pageSize: number,
 ): Promise<{ rows: SlaClockRow[]; total: number }> {
-  const params: unknown[] = window.after === null ? [window.by] : [window.after, window.by];
-  const filters: string[] = [`stopped_at IS NULL`, `paused_at IS NULL`, window.after === null ? `deadline_at <= $1` : `deadline_at > $1 AND deadline_at <= $2`];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    filters.push(sql.replace('?', `$${params.length}`));
-  };
-  if (filter.department) add('department = ?', filter.department);
-  if (filter.stage) add('stage = ?', filter.stage);
-  if (filter.policyKey) add('policy_key = ?', filter.policyKey);
-  if (filter.clock) add('clock = ?', filter.clock);
+  const { filters, params } = runningClockWhere(window, filter);
   params.push(pageSize, (page - 1) * pageSize);
   const rows: Array<ClockColumns & { total: string }> = await db.query(
-    `SELECT *, count(*) OVER () AS total FROM sla_clocks WHERE ${filters.join(' AND ')}
+    `SELECT *, ${ESCALATION_LEVEL_SQL} AS escalation_level, count(*) OVER () AS total FROM sla_clocks WHERE ${filters.join(' AND ')}
      ORDER BY deadline_at, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
@@ -87,9 +104,30 @@ export async function runningClockPage(
   return { rows: rows.map(toClock), total };
 }
 
+/** How many running clocks in the window each department has at each escalation level (督办 matrix). */
+export interface ClockCountCell {
+  department: string;
+  escalationLevel: number;
+  count: number;
+}
+
+export async function runningClockCounts(
+  db: Queryable,
+  window: DeadlineWindow,
+  filter: Omit<RunningClockFilter, 'department' | 'escalationLevel'>,
+): Promise<ClockCountCell[]> {
+  const { filters, params } = runningClockWhere(window, filter);
+  const rows: Array<{ department: string; escalation_level: number; n: string }> = await db.query(
+    `SELECT department, ${ESCALATION_LEVEL_SQL} AS escalation_level, count(*) AS n FROM sla_clocks WHERE ${filters.join(' AND ')}
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+  return rows.map((r) => ({ department: r.department, escalationLevel: Number(r.escalation_level), count: Number(r.n) }));
+}
+
 /** Every clock instance of a project and its service requests, in the order they started. */
 export async function projectClocks(db: Queryable, projectId: string): Promise<SlaClockRow[]> {
-  const rows: ClockColumns[] = await db.query(`SELECT * FROM sla_clocks WHERE project_id = $1 ORDER BY started_at`, [projectId]);
+  const rows: ClockColumns[] = await db.query(`SELECT *, ${ESCALATION_LEVEL_SQL} AS escalation_level FROM sla_clocks WHERE project_id = $1 ORDER BY started_at`, [projectId]);
   return rows.map(toClock);
 }
 
@@ -118,6 +156,7 @@ interface ClockColumns {
   breached_at: Date | null;
   status: string;
   fired: string[];
+  escalation_level: number;
 }
 
 function toClock(r: ClockColumns): SlaClockRow {
@@ -140,5 +179,6 @@ function toClock(r: ClockColumns): SlaClockRow {
     breachedAt: r.breached_at,
     status: r.status,
     fired: r.fired,
+    escalationLevel: Number(r.escalation_level),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { NotificationRequest } from '@zs/contracts';
-import { OutboxDispatcher, SmtpSender, WebhookSender, type MessageSender } from '@zs/activities';
+import { OutboxDispatcher, SmtpSender, WebhookSender, type DispatchSummary, type MessageSender } from '@zs/activities';
 
 /** A name no other test (or earlier run) uses, so resolution by role and department sees only this test's people. */
 export const uniqueSuffix = (): string => randomUUID().slice(0, 8);
@@ -69,6 +69,26 @@ export function escalation(overrides: Partial<NotificationRequest> & { dedupeKey
     data: { clock: 'commissioner_assignment', threshold: 'escalate_1' },
     ...overrides,
   };
+}
+
+/**
+ * Puts off every due row that is not this suite's, so a round claims exactly the suite's rows.
+ * Each jest worker has a database of its own and runs its files one after another, so rows left
+ * due by earlier files (alerts their workflows raised with no dispatcher running) belong to tests
+ * that have finished; CI once saw more than a batch of them claimed ahead of a suite's own rows.
+ */
+export async function putOffOtherRows(ds: DataSource, suffix: string): Promise<void> {
+  await ds.query(
+    `UPDATE notification_outbox SET next_attempt_at = 'infinity'
+      WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND event_key NOT LIKE $1`,
+    [`${suffix}:%`],
+  );
+}
+
+/** One dispatcher round over this suite's due rows only. */
+export async function suiteRound(ds: DataSource, dispatcher: OutboxDispatcher, suffix: string): Promise<DispatchSummary> {
+  await putOffOtherRows(ds, suffix);
+  return dispatcher.runOnce();
 }
 
 /** Fast, exact back-off for tests: 50 ms doubling to 200 ms, no jitter. */

@@ -9,4 +9,8 @@ export interface AuthenticatedUser {
   departmentId: string | null;
   /** That department's name (service requests and notifications name departments by name); null without one. */
   departmentName: string | null;
+  /** The zone whose account this is (issue 12). */
+  zone: string;
+  /** The zone this request reads and acts in: the account's, or for a city role the one X-ZS-Zone names. */
+  actingZone: string;
 }

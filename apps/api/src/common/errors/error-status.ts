@@ -11,6 +11,7 @@ export function httpStatusForCode(code: ErrorCode): number {
     case ERROR_CODES.UNAUTHENTICATED:
       return 401;
     case ERROR_CODES.FORBIDDEN_ROLE:
+    case ERROR_CODES.FORBIDDEN_ZONE:
     case ERROR_CODES.FORBIDDEN_NOT_OWNER:
     case ERROR_CODES.PASSWORD_CHANGE_REQUIRED:
       return 403;

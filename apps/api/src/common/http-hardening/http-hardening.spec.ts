@@ -1,3 +1,4 @@
+import { toErrorResponse } from '../errors/error-envelope';
 import { bodyTooDeep, isDocsPath } from './http-hardening';
 
 describe('isDocsPath', () => {
@@ -14,7 +15,7 @@ describe('bodyTooDeep', () => {
     const e = bodyTooDeep(32);
     expect(e.getStatus()).toBe(400);
     expect(e.code).toBe('VALIDATION_FAILED');
-    expect(e.message).toBe('request body is nested deeper than 32 levels（请求体嵌套层级超过 32 层）');
-    expect(e.details).toEqual([{ field: 'body', message: 'must not be nested deeper than 32 levels' }]);
+    expect(toErrorResponse(e)).toMatchObject({ message: '请求体嵌套层级不能超过 32 层', details: [{ field: 'body', label: '请求体' }] });
+    expect(toErrorResponse(e, 'en')).toMatchObject({ message: 'request body must not be nested deeper than 32 levels', details: [{ field: 'body', label: 'request body' }] });
   });
 });

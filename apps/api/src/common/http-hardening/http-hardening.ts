@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiConfig } from '@zs/config';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiException } from '../errors/api.exception';
+import { fieldRefusal, type ApiException } from '../errors/api.exception';
+import { isConsolePath } from '../../web-console/web-console';
 import { jsonDepthExceeds } from './json-depth';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
@@ -49,12 +50,33 @@ export const DOCS_CSP = {
   upgradeInsecureRequests: null,
 };
 
+/**
+ * The console (apps/web): its own scripts and styles only; Ant Design writes its styles at run
+ * time (CSS-in-JS), hence inline styles; it talks to this API only and cannot be framed.
+ */
+export const CONSOLE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
 /** Security headers on every answer, errors and unknown routes included (helmet; X-Powered-By removed). */
 export function securityHeaders(docsPath: string): Middleware {
   const forApi = helmet({ ...COMMON_HELMET, contentSecurityPolicy: { useDefaults: false, directives: API_CSP } });
   const forDocs = helmet({ ...COMMON_HELMET, contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP } });
+  const forConsole = helmet({ ...COMMON_HELMET, contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP } });
   return (req, res, next) => {
     if (isDocsPath(req.url, docsPath)) return forDocs(req, res, next);
+    if (isConsolePath(req.url)) return forConsole(req, res, next);
     // Answers carry personal and project data: no browser or proxy keeps a copy.
     res.setHeader('Cache-Control', 'no-store');
     return forApi(req, res, next);
@@ -62,8 +84,7 @@ export function securityHeaders(docsPath: string): Middleware {
 }
 
 export function bodyTooDeep(maxDepth: number): ApiException {
-  const message = `request body is nested deeper than ${maxDepth} levels（请求体嵌套层级超过 ${maxDepth} 层）`;
-  return new ApiException(ERROR_CODES.VALIDATION_FAILED, message, [{ field: 'body', message: `must not be nested deeper than ${maxDepth} levels` }]);
+  return fieldRefusal(ERROR_CODES.VALIDATION_FAILED, 'body', localized(`{field}嵌套层级不能超过 ${maxDepth} 层`, `{field} must not be nested deeper than ${maxDepth} levels`));
 }
 
 /**

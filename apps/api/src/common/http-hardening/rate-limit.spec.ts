@@ -44,6 +44,6 @@ describe('the limits', () => {
   });
 
   it('answer in English and Chinese with the wait', () => {
-    expect(rateLimitedMessage(42)).toBe('too many requests; retry after 42 s（请求过于频繁，请 42 秒后重试）');
+    expect(rateLimitedMessage(42)).toEqual({ zh: '请求过于频繁，请 42 秒后重试', en: 'too many requests; retry after 42 s' });
   });
 });

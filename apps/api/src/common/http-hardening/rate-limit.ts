@@ -3,7 +3,7 @@ import { Injectable, Module, SetMetadata, type DynamicModule, type ExecutionCont
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerOptions } from '@nestjs/throttler';
 import type { ApiConfig } from '@zs/config';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized, type Localized } from '@zs/domain';
 import { ApiException } from '../errors/api.exception';
 import type { ApiRequest, ApiResponse } from '../http/api-request';
 
@@ -46,8 +46,8 @@ export function rateLimitBucket(limit: string, r: RequestFacts): string | null {
 }
 
 /** The 429's wording: English then Chinese, with the wait in whole seconds. */
-export function rateLimitedMessage(retryAfterSeconds: number): string {
-  return `too many requests; retry after ${retryAfterSeconds} s（请求过于频繁，请 ${retryAfterSeconds} 秒后重试）`;
+export function rateLimitedMessage(retryAfterSeconds: number): Localized {
+  return localized(`请求过于频繁，请 ${retryAfterSeconds} 秒后重试`, `too many requests; retry after ${retryAfterSeconds} s`);
 }
 
 function facts(context: ExecutionContext): RequestFacts {

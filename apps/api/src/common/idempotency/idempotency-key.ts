@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
-import { ERROR_CODES } from '@zs/domain';
-import { ApiException } from '../errors/api.exception';
+import { ERROR_CODES, localized } from '@zs/domain';
+import { fieldRefusal } from '../errors/api.exception';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Also the header's pattern in the OpenAPI document. */
@@ -10,10 +10,13 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 export function parseIdempotencyKey(raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
-    throw new ApiException(
+    throw fieldRefusal(
       ERROR_CODES.VALIDATION_FAILED,
-      `${IDEMPOTENCY_HEADER} header must be 1 to 200 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'`,
-      [{ field: IDEMPOTENCY_HEADER, message: 'must be 1 to 200 characters of [A-Za-z0-9_.:-]' }],
+      IDEMPOTENCY_HEADER,
+      localized(
+        "请求头 {field} 须为 1 至 200 个字符，只能包含 A-Z、a-z、0-9、'_'、'.'、':' 或 '-'",
+        "{field} header must be 1 to 200 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'",
+      ),
     );
   }
   return raw;
@@ -39,3 +42,6 @@ export function projectIdFromIdempotencyKey(userId: string, key: string): string
 export function updateIdFromIdempotencyKey(userId: string, key: string): string {
   return `${userId}:${key}`;
 }
+
+/** 422: the key was sent before with another body (another step, another lead). */
+export const IDEMPOTENCY_REUSED = localized('该幂等键（Idempotency-Key）已用于另一请求', 'Idempotency-Key was used with a different request');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import { isDatabaseUnavailable } from '@zs/persistence';
 import { ApiException } from '../errors/api.exception';
 import { IDEMPOTENCY_HEADER } from './idempotency-key';
@@ -24,11 +24,14 @@ export async function withOutcomeHint<T>(work: Promise<T>, key: string, outcomeP
   } catch (err) {
     const databaseDown = isDatabaseUnavailable(err);
     if (!databaseDown && (!(err instanceof ApiException) || err.code !== ERROR_CODES.ENGINE_UNAVAILABLE)) throw err;
-    const cause = databaseDown ? 'the database is unavailable（数据库暂不可用）' : (err as ApiException).message;
+    const cause = databaseDown ? localized('数据库暂不可用', 'the database is unavailable') : (err as ApiException).text;
     throw new ApiException(
       ERROR_CODES.ENGINE_UNAVAILABLE,
-      `${cause}; the step may still be applied: GET ${outcomePath}/${key} tells whether it was（步骤结果未确定，请查询）`,
-      [{ field: IDEMPOTENCY_HEADER, message: key }],
+      localized(
+        `${cause.zh}；步骤可能仍会生效，结果未确定：请查询 GET ${outcomePath}/${key}`,
+        `${cause.en}; the step may still be applied: GET ${outcomePath}/${key} tells whether it was`,
+      ),
+      [{ field: IDEMPOTENCY_HEADER, message: localized(key, key) }],
       err,
     );
   }

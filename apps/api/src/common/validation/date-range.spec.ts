@@ -1,6 +1,7 @@
 import { calendarDateProblem, DATE_PROBLEMS, dateTimeProblem } from './date-range';
 
-const RANGE = 'must be between 1900-01-01 and 2199-12-31（日期须在 1900-01-01 至 2199-12-31 之间）';
+const RANGE = DATE_PROBLEMS.outOfRange;
+const SHAPE = DATE_PROBLEMS.shape;
 
 describe('calendarDateProblem', () => {
   it.each(['1900-01-01', '2026-02-28', '2028-02-29', '2199-12-31'])('accepts %s', (date) => {
@@ -16,10 +17,10 @@ describe('calendarDateProblem', () => {
     ['2027-02-29', DATE_PROBLEMS.notReal],
     ['2026-13-01', DATE_PROBLEMS.notReal],
     ['2026-00-10', DATE_PROBLEMS.notReal],
-    ['2026-1-1', 'must be a date YYYY-MM-DD'],
-    ['+02026-01-01', 'must be a date YYYY-MM-DD'],
-    [20260101, 'must be a date YYYY-MM-DD'],
-    [null, 'must be a date YYYY-MM-DD'],
+    ['2026-1-1', SHAPE],
+    ['+02026-01-01', SHAPE],
+    [20260101, SHAPE],
+    [null, SHAPE],
   ])('refuses %p: %s', (value, problem) => {
     expect(calendarDateProblem(value)).toBe(problem);
   });
@@ -38,10 +39,10 @@ describe('dateTimeProblem', () => {
     ['0000-01-01T00:00:00Z', RANGE],
     ['1900-01-01T00:00:00+08:00', RANGE],
     ['2026-02-30T00:00:00Z', DATE_PROBLEMS.notReal],
-    ['2026-03-01T24:00:00Z', expect.stringContaining('ISO 8601')],
-    ['2026-03-01T00:00:00', expect.stringContaining('with its offset')],
-    ['2026-03-01', expect.stringContaining('ISO 8601')],
-    ['yesterday', expect.stringContaining('ISO 8601')],
+    ['2026-03-01T24:00:00Z', DATE_PROBLEMS.dateTime],
+    ['2026-03-01T00:00:00', DATE_PROBLEMS.dateTime],
+    ['2026-03-01', DATE_PROBLEMS.dateTime],
+    ['yesterday', DATE_PROBLEMS.dateTime],
   ])('refuses %p', (value, problem) => {
     expect(dateTimeProblem(value)).toEqual(problem);
   });

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { ERROR_CODES, findUnstorableText } from '@zs/domain';
-import { ApiException } from '../errors/api.exception';
+import { ERROR_CODES, findUnstorableText, localized } from '@zs/domain';
+import { fieldRefusal } from '../errors/api.exception';
 import { validationExceptionFactory } from './validation-exception.factory';
 
 /**
@@ -11,18 +11,14 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A JSON array is valid JSON but no DTO here is a list; left alone its indexes read as unknown properties.
     if (metadata.type === 'body' && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'request body must be a JSON object', [
-        { field: 'body', message: 'must be a JSON object' },
-      ]);
+      throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, 'body', localized('{field}须为 JSON 对象', '{field} must be a JSON object'));
     }
     // NUL or a lone surrogate would pass the DTO rules and then fail in PostgreSQL (a 5xx, or a
     // workflow step that cannot be persisted): refuse it here for body, query and path alike.
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const field = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
       if (field) {
-        throw new ApiException(ERROR_CODES.VALIDATION_FAILED, `${field} contains a NUL character or invalid Unicode`, [
-          { field, message: 'contains a NUL character or invalid Unicode' },
-        ]);
+        throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, field, localized('{field}含有空字符或无效的 Unicode 字符', '{field} contains a NUL character or invalid Unicode'));
       }
     }
     return super.transform(value, metadata);
@@ -37,7 +33,9 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // Kept for the messages (validation-exception.factory.ts reads the constraint's arguments from
+    // the target's metadata, a date's problem from its value); never sent to the client.
+    validationError: { target: true, value: true },
     exceptionFactory: validationExceptionFactory,
   });
 }

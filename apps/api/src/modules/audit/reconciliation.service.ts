@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import { reconciliationProjectPage, type Database } from '@zs/persistence';
 import { ApiException } from '../../common/errors/api.exception';
 import { DATABASE } from '../../infrastructure/database.provider';
@@ -24,7 +24,7 @@ export class ReconciliationService {
     try {
       if (projectId) {
         const one = await reconcileProject(deps, projectId);
-        if (!one) throw new ApiException(ERROR_CODES.NOT_FOUND, `project ${projectId} not found`);
+        if (!one) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`项目 ${projectId} 不存在`, `project ${projectId} not found`));
         projects = [one];
         total = 1;
       } else {

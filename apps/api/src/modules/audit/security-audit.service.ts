@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { adminActionLabel, ERROR_CODES } from '@zs/domain';
+import { adminActionLabel, ERROR_CODES, localized } from '@zs/domain';
 import { listAdminAuditEvents, listSecurityEvents, namesOfReferences, type Database, type SecurityEventKind } from '@zs/persistence';
-import { ApiException } from '../../common/errors/api.exception';
+import { fieldRefusal } from '../../common/errors/api.exception';
 import type { Page } from '../../common/http/page';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { AdminEventDto, SecurityEventDto } from './dto/security-audit.dto';
@@ -82,7 +82,7 @@ function range(fromText: string | undefined, toText: string | undefined): { from
   const from = fromText ? new Date(fromText) : undefined;
   const to = toText ? new Date(toText) : undefined;
   if (from && to && from.getTime() > to.getTime()) {
-    throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'from must not be after to (开始时间不得晚于结束时间)', [{ field: 'from', message: 'must not be after to' }]);
+    throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, 'from', localized('{field}不得晚于结束时间', '{field} must not be after to'));
   }
   return { from, to };
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '@zs/config';
+import { zoneCheckpointFile } from '@zs/domain';
 import { verifyInstallation, type Database, type InstallationReport } from '@zs/persistence';
 import { API_CONFIG } from '../../infrastructure/api-config.provider';
 import { DATABASE } from '../../infrastructure/database.provider';
+import { ZoneContext } from '../../infrastructure/zones/zone-context';
 import { LINK_PROBLEM_LABELS, type VerificationReportDto } from './dto/verification.dto';
 
 /** GET /audit/verify: every SM3 chain, the global ledger and every signed checkpoint, recomputed. */
@@ -11,11 +13,13 @@ export class VerificationService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly zones: ZoneContext,
   ) {}
 
   async verify(): Promise<VerificationReportDto> {
     const report = await verifyInstallation(this.db, {
-      checkpointFile: this.config.AUDIT_CHECKPOINT_FILE,
+      // The request's zone: its chains, its ledger and its own checkpoints' file (issue 12).
+      checkpointFile: zoneCheckpointFile(this.config.AUDIT_CHECKPOINT_FILE, this.zones.current()),
       publicKeyFile: this.config.AUDIT_CHECKPOINT_PUBLIC_KEY_FILE,
     });
     return toVerificationReportDto(report);

@@ -39,7 +39,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: invalid username or password (also while the account is locked)' })
   login(@Body() body: LoginDto, @Req() req: ApiRequest): Promise<LoginResponseDto> {
-    return this.auth.login(body.username, body.password, clientIp(req));
+    return this.auth.login(body.username, body.password, clientIp(req), body.zone);
   }
 
   @Post('logout')

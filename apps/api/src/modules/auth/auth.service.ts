@@ -1,18 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { ApiConfig } from '@zs/config';
-import {
-  decideLogin,
-  ERROR_CODES,
-  isLocked,
-  isRole,
-  PASSWORD_HISTORY_SIZE,
-  PASSWORD_RULE_MESSAGES,
-  passwordPolicyViolations,
-  type LockoutPolicy,
-  type PasswordRule,
-  type Role,
-} from '@zs/domain';
+import { decideLogin, ERROR_CODES, findZone, isLocked, isRole, PASSWORD_HISTORY_SIZE, PASSWORD_RULE_MESSAGES, passwordPolicyViolations, type LockoutPolicy, type PasswordRule, type Role, localized } from '@zs/domain';
 import {
   bumpTokenVersion,
   findAccountById,
@@ -35,6 +24,7 @@ import type { TokenClaims } from '../../common/auth/token-claims';
 import { ApiException } from '../../common/errors/api.exception';
 import { API_CONFIG } from '../../infrastructure/api-config.provider';
 import { DATABASE } from '../../infrastructure/database.provider';
+import { ZoneContext } from '../../infrastructure/zones/zone-context';
 import type { PasswordResetDto } from './dto/admin-user-action.dto';
 import type { LoginResponseDto } from './dto/login-response.dto';
 import type { UserViewDto } from './dto/user-view.dto';
@@ -43,9 +33,11 @@ import { temporaryPassword } from './temporary-password';
 import { toUserView } from './user-view.mapper';
 
 /** The one answer to every refused login: wrong password, unknown or inactive name, locked account. */
-const BAD_CREDENTIALS = 'invalid username or password';
-const WRONG_CURRENT_PASSWORD = 'currentPassword is wrong (当前密码不正确)';
-const ACCOUNT_LOCKED = 'too many wrong passwords: the account is locked for now, try again later (密码错误次数过多，账号暂时锁定，请稍后再试)';
+const BAD_CREDENTIALS = localized('用户名或密码错误', 'invalid username or password');
+const WRONG_CURRENT_PASSWORD = localized('{field}不正确', '{field} is wrong');
+const ACCOUNT_LOCKED = localized('密码错误次数过多，账号暂时锁定，请稍后再试', 'too many wrong passwords: the account is locked for now, try again later');
+const NO_ACCOUNT = localized('令牌对应的账号不存在或已停用', 'the account behind this token does not exist or is no longer active');
+const userNotFound = (userId: string) => localized(`用户 ${userId} 不存在`, `user ${userId} not found`);
 
 /**
  * Sign-in, sign-out and passwords (issue 9). Every login, failure, lockout, logout, password change
@@ -68,6 +60,7 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly sessions: AccountSessions,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly zones: ZoneContext,
   ) {
     this.lockout = { maxFailures: config.LOGIN_MAX_FAILURES, lockoutMs: Math.round(config.LOGIN_LOCKOUT_MINUTES * 60_000) };
   }
@@ -82,9 +75,16 @@ export class AuthService implements OnModuleInit {
    * password get the same answer after the same work (one Argon2 verification) and no sooner than
    * LOGIN_FAILURE_DELAY_MS after the request arrived.
    */
-  async login(username: string, password: string, clientIp: string | null): Promise<LoginResponseDto> {
+  async login(username: string, password: string, clientIp: string | null, zoneCode?: string): Promise<LoginResponseDto> {
     const started = Date.now();
-    const result = await this.loginQueue.run(username, () => this.attemptLogin(username, password, clientIp));
+    // Issue 12: the account is looked up, counted and locked in its own zone.
+    const zone = zoneCode === undefined ? this.zones.home : findZone(this.zones.zones, zoneCode);
+    if (!zone) {
+      const message = localized(`园区「${zoneCode}」不存在：可选 ${this.zones.zones.map((z) => `${z.code}（${z.name}）`).join('、')}`, `zone ${zoneCode} is not served here (one of ${this.zones.zones.map((z) => z.code).join(', ')})`);
+      throw new ApiException(ERROR_CODES.VALIDATION_FAILED, message, [{ field: 'zone', message }]);
+    }
+    this.zones.enter(zone);
+    const result = await this.loginQueue.run(`${zone.code}:${username}`, () => this.attemptLogin(username, password, clientIp));
     if (result) return result;
     const wait = this.config.LOGIN_FAILURE_DELAY_MS - (Date.now() - started);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -140,7 +140,7 @@ export class AuthService implements OnModuleInit {
   async logout(caller: AuthenticatedUser, clientIp: string | null): Promise<void> {
     await inTransaction(this.db, async (tx) => {
       const version = await bumpTokenVersion(tx, caller.id);
-      if (version === null) throw new ApiException(ERROR_CODES.UNAUTHENTICATED, 'the account behind this token no longer exists (令牌对应的账号不存在)');
+      if (version === null) throw new ApiException(ERROR_CODES.UNAUTHENTICATED, localized('令牌对应的账号不存在', 'the account behind this token no longer exists'));
       await recordSecurityEvent(tx, { kind: 'logout', outcome: 'success', actorUserId: caller.id, clientIp, subject: `user:${caller.id}`, payload: { tokenVersion: version } });
     });
     this.sessions.invalidate(caller.id);
@@ -155,7 +155,7 @@ export class AuthService implements OnModuleInit {
     return this.accountQueue.run(caller.id, async () => {
       const account = await findAccountById(this.db, caller.id);
       if (!account || !account.active || !isRole(account.role)) {
-        throw new ApiException(ERROR_CODES.UNAUTHENTICATED, 'the account behind this token does not exist or is no longer active (令牌对应的账号不存在或已停用)');
+        throw new ApiException(ERROR_CODES.UNAUTHENTICATED, NO_ACCOUNT);
       }
       const base = { actorUserId: account.id, username: account.username, clientIp, subject: `user:${account.id}` };
 
@@ -213,7 +213,7 @@ export class AuthService implements OnModuleInit {
   async revokeTokens(admin: AuthenticatedUser, userId: string, reason: string | undefined, clientIp: string | null): Promise<void> {
     await inTransaction(this.db, async (tx) => {
       const account = await lockAccount(tx, userId);
-      if (!account) throw new ApiException(ERROR_CODES.NOT_FOUND, `user ${userId} not found (用户不存在)`);
+      if (!account) throw new ApiException(ERROR_CODES.NOT_FOUND, userNotFound(userId));
       const version = await bumpTokenVersion(tx, userId);
       await recordAdminAccountAction(tx, { admin, account, kind: 'token.revoked', action: 'user.tokens_revoked', reason, clientIp, tokenVersion: version });
     });
@@ -226,13 +226,13 @@ export class AuthService implements OnModuleInit {
    */
   async resetPassword(admin: AuthenticatedUser, userId: string, reason: string | undefined, clientIp: string | null): Promise<PasswordResetDto> {
     const target = await findAccountById(this.db, userId);
-    if (!target) throw new ApiException(ERROR_CODES.NOT_FOUND, `user ${userId} not found (用户不存在)`);
+    if (!target) throw new ApiException(ERROR_CODES.NOT_FOUND, userNotFound(userId));
     const temporary = temporaryPassword(target.username);
     const passwordHash = await hashPassword(temporary);
     await this.accountQueue.run(userId, () =>
       inTransaction(this.db, async (tx) => {
         const account = await lockAccount(tx, userId);
-        if (!account) throw new ApiException(ERROR_CODES.NOT_FOUND, `user ${userId} not found (用户不存在)`);
+        if (!account) throw new ApiException(ERROR_CODES.NOT_FOUND, userNotFound(userId));
         const version = await updatePassword(tx, account.id, {
           passwordHash,
           passwordHistory: [account.passwordHash, ...account.passwordHistory].slice(0, PASSWORD_HISTORY_SIZE - 1),
@@ -247,9 +247,11 @@ export class AuthService implements OnModuleInit {
 
   /** The guard has checked the account on this request; this reads it for the view. */
   async me(caller: AuthenticatedUser): Promise<UserViewDto> {
-    const user = await findAccountById(this.db, caller.id);
+    // A city role reading another zone is still its own zone's account.
+    const home = findZone(this.zones.zones, caller.zone) ?? this.zones.home;
+    const user = await this.zones.runIn(home, () => findAccountById(this.db, caller.id));
     if (!user || !user.active || !isRole(user.role)) {
-      throw new ApiException(ERROR_CODES.UNAUTHENTICATED, 'the account behind this token does not exist or is no longer active (令牌对应的账号不存在或已停用)');
+      throw new ApiException(ERROR_CODES.UNAUTHENTICATED, NO_ACCOUNT);
     }
     return toUserView({ ...user, role: user.role });
   }
@@ -263,7 +265,7 @@ export class AuthService implements OnModuleInit {
 
   private async issue(account: AccountRecord, tokenVersion: number): Promise<LoginResponseDto> {
     const role = account.role as Role;
-    const claims: TokenClaims = { sub: account.id, role, name: account.displayName, ver: tokenVersion };
+    const claims: TokenClaims = { sub: account.id, role, name: account.displayName, ver: tokenVersion, zone: this.zones.current().code };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',

@@ -1,7 +1,7 @@
 import type { PipeTransform } from '@nestjs/common';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { ERROR_CODES, isCalendarDate } from '@zs/domain';
-import { ApiException } from '../../common/errors/api.exception';
+import { ERROR_CODES, isCalendarDate, type Localized } from '@zs/domain';
+import { fieldRefusal, type ApiException } from '../../common/errors/api.exception';
 import { calendarDateProblem } from '../../common/validation/date-range';
 import { withParamSchema } from '../../common/validation/param-schema';
 
@@ -13,8 +13,8 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-export function invalidField(field: string, message: string): ApiException {
-  return new ApiException(ERROR_CODES.VALIDATION_FAILED, `${field} ${message}`, [{ field, message: `${field} ${message}` }]);
+export function invalidField(field: string, message: Localized): ApiException {
+  return fieldRefusal(ERROR_CODES.VALIDATION_FAILED, field, message);
 }
 
 /** A `:date` path parameter: a real calendar date, else 400 naming it. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import {
   deleteCalendarOverride,
   findCalendarOverride,
@@ -44,7 +44,7 @@ export class CalendarOverridesService {
     await inTransaction(this.db, async (manager) => {
       await lockCalendarOverrides(manager);
       const before = await findCalendarOverride(manager, date);
-      if (!before) throw new ApiException(ERROR_CODES.NOT_FOUND, `there is no calendar override for ${date}`);
+      if (!before) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`${date} 没有日历调整`, `there is no calendar override for ${date}`));
       await deleteCalendarOverride(manager, date);
       await recordAdminAudit(manager, {
         actor: { userId: caller.id, role: caller.role },

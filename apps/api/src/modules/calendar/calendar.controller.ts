@@ -16,6 +16,7 @@ import { calendarDateParam } from './calendar-date';
 import { CalendarOverridesService } from './calendar-overrides.service';
 import { CalendarService } from './calendar.service';
 import { CalendarRangeDto } from './dto/calendar-day.dto';
+import { CalendarCoverageDto } from './dto/calendar-coverage.dto';
 import { CalendarRangeQuery } from './dto/calendar-range.query';
 import { CalendarOverrideDto, CalendarOverrideListDto, RemoveCalendarOverrideQuery, SetCalendarOverrideDto } from './dto/calendar-override.dto';
 
@@ -38,6 +39,14 @@ export class CalendarController {
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming from or to' })
   range(@Query() query: CalendarRangeQuery): Promise<CalendarRangeDto> {
     return this.calendar.range(query);
+  }
+
+  @Get('coverage')
+  @RequirePermission('calendar.read')
+  @ApiOperation({ summary: "Whether the holiday dataset has this year's and next year's State Council arrangement (else those years count Monday–Friday: 2027-01-01 would be a working day)" })
+  @ApiOkResponse({ type: CalendarCoverageDto })
+  coverage(): Promise<CalendarCoverageDto> {
+    return this.calendar.coverage();
   }
 
   @Get('overrides')

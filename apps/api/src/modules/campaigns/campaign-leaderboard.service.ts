@@ -1,19 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  computeCampaignLeaderboard,
-  ERROR_CODES,
-  fundsIn,
-  hasCampaignEnded,
-  isWithinPeriod,
-  kpiDefinition,
-  LEADERBOARD_BY_LABELS,
-  LEADERBOARD_KPI_CODES,
-  LEADERBOARD_RANKING_RULE,
-  shanghaiDate,
-  STAGE_LABELS,
-  toProjectFacts,
-  type LeaderboardBy,
-} from '@zs/domain';
+import { computeCampaignLeaderboard, ERROR_CODES, fundsIn, hasCampaignEnded, isWithinPeriod, kpiDefinition, LEADERBOARD_BY_LABELS, LEADERBOARD_KPI_CODES, LEADERBOARD_RANKING_RULE, shanghaiDate, STAGE_LABELS, toProjectFacts, type LeaderboardBy, localized } from '@zs/domain';
 import {
   campaignProjectStates,
   findCampaignSnapshot,
@@ -76,7 +62,7 @@ export class CampaignLeaderboardService {
       if (!hasCampaignEnded(campaign, now)) {
         throw new ApiException(
           ERROR_CODES.CAMPAIGN_NOT_ENDED,
-          `招商攻势 ${id} 尚未结束（截止 ${campaign.endsOn}），结束次日起方可封榜 (the period has not ended)`,
+          localized(`招商攻势 ${id} 尚未结束（截止 ${campaign.endsOn}），结束次日起方可封榜`, `campaign ${id} has not ended (it ends on ${campaign.endsOn}); freeze it from the day after`),
         );
       }
       const boards: FrozenBoards = {

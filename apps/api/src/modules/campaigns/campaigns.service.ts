@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NO_CAMPAIGN_TARGETS, type CampaignTargets } from '@zs/domain';
+import { NO_CAMPAIGN_TARGETS, type CampaignTargets, localized } from '@zs/domain';
 import {
   findCampaign,
   insertCampaign,
@@ -34,7 +34,7 @@ function targetsOf(dto: CampaignTargetsDto | null | undefined): CampaignTargets 
 }
 
 function requireOrderedPeriod(startsOn: string, endsOn: string): void {
-  if (endsOn < startsOn) throw campaignFieldError('endsOn', `不能早于开始日期 startsOn（${startsOn}）(must not be before startsOn)`);
+  if (endsOn < startsOn) throw campaignFieldError('endsOn', localized(`{field}不能早于开始日期（${startsOn}）`, `{field} must not be before startsOn (${startsOn})`));
 }
 
 /**
@@ -97,9 +97,9 @@ export class CampaignsService {
     return inTransaction(this.db, async (tx) => {
       const current = await this.lockOpen(tx, id);
       const unknownTeams = await unknownActiveTeamIds(tx, teamIds);
-      if (unknownTeams.length > 0) throw campaignFieldError('teamIds', `含有不存在或已停用的小分队：${unknownTeams.join(', ')} (unknown team ids)`);
+      if (unknownTeams.length > 0) throw campaignFieldError('teamIds', localized(`{field}含有不存在或已停用的小分队：${unknownTeams.join('、')}`, `{field} has unknown or inactive teams: ${unknownTeams.join(', ')}`));
       const unknownOfficers = await unknownActiveUserIds(tx, officerUserIds);
-      if (unknownOfficers.length > 0) throw campaignFieldError('officerUserIds', `含有不存在或已停用的人员：${unknownOfficers.join(', ')} (unknown user ids)`);
+      if (unknownOfficers.length > 0) throw campaignFieldError('officerUserIds', localized(`{field}含有不存在或已停用的人员：${unknownOfficers.join('、')}`, `{field} has unknown or inactive users: ${unknownOfficers.join(', ')}`));
       await replaceCampaignRoster(tx, id, { teamIds, officerUserIds });
       const after = toCampaignView((await findCampaign(tx, id))!);
       await this.audit(tx, caller, 'campaign.roster_set', id, {
@@ -114,14 +114,14 @@ export class CampaignsService {
   private changesOf(dto: UpdateCampaignDto): CampaignChanges {
     const changes: CampaignChanges = {};
     for (const field of ['name', 'startsOn', 'endsOn'] as const) {
-      if (dto[field] === null) throw campaignFieldError(field, '不能为空 (must not be null)');
+      if (dto[field] === null) throw campaignFieldError(field, localized('{field}不能为空', '{field} must not be null'));
     }
     if (dto.name !== undefined) changes.name = dto.name.trim();
     if (dto.description !== undefined) changes.description = dto.description;
     if (dto.startsOn !== undefined) changes.startsOn = dto.startsOn;
     if (dto.endsOn !== undefined) changes.endsOn = dto.endsOn;
     if (dto.targets !== undefined) changes.targets = targetsOf(dto.targets);
-    if (Object.keys(changes).length === 0) throw campaignFieldError('body', '至少需要修改一项：name、description、startsOn、endsOn 或 targets (nothing to change)');
+    if (Object.keys(changes).length === 0) throw campaignFieldError('body', localized('至少需要修改一项：名称、描述、开始日期、结束日期或目标', 'nothing to change: give name, description, startsOn, endsOn or targets'));
     return changes;
   }
 

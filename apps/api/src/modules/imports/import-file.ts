@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { ERROR_CODES, MAX_IMPORT_ROWS } from '@zs/domain';
+import { ERROR_CODES, MAX_IMPORT_ROWS, localized, type Localized } from '@zs/domain';
 import { ApiException } from '../../common/errors/api.exception';
 import { keyOfHeader, TEMPLATE_HEADERS, TEMPLATE_KEYS, TEMPLATE_NOTES, templateExample } from './import-columns';
 
@@ -18,38 +18,38 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export function formatOf(fileName: string, content: Buffer): ImportFileFormat {
   if (content.subarray(0, 4).equals(XLSX_MAGIC)) return 'xlsx';
   if (/\.xlsx?$/i.test(fileName)) {
-    throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'the file is not a valid XLSX workbook（文件不是有效的XLSX工作簿）', [{ field: 'file', message: '文件不是有效的XLSX工作簿（仅支持.xlsx或.csv）' }]);
+    throw badFile(localized('文件不是有效的XLSX工作簿（仅支持.xlsx或.csv）', 'the file is not a valid XLSX workbook (.xlsx or .csv only)'));
   }
   return 'csv';
 }
 
-function badFile(message: string): ApiException {
-  return new ApiException(ERROR_CODES.VALIDATION_FAILED, `${message}（导入文件有误）`, [{ field: 'file', message }]);
+function badFile(message: Localized): ApiException {
+  return new ApiException(ERROR_CODES.VALIDATION_FAILED, localized(`导入文件有误：${message.zh}`, `the import file is wrong: ${message.en}`), [{ field: 'file', message }]);
 }
 
 /** Header cells → row keys; any unknown or repeated column is refused by name. */
 function keysOf(headers: string[]): string[] {
   const keys = headers.map((h) => keyOfHeader(h));
   const unknown = headers.filter((h, i) => h.trim() !== '' && keys[i] === null);
-  if (unknown.length > 0) throw badFile(`未知的列：${unknown.join('、')}（请使用导入模板的列名）`);
+  if (unknown.length > 0) throw badFile(localized(`未知的列：${unknown.join('、')}（请使用导入模板的列名）`, `unknown columns: ${unknown.join(', ')} (use the template's column names)`));
   const seen = new Set<string>();
   for (const k of keys) {
-    if (k && seen.has(k)) throw badFile(`列重复：${headers[keys.indexOf(k)]}`);
+    if (k && seen.has(k)) throw badFile(localized(`列重复：${headers[keys.indexOf(k)]}`, `column repeated: ${headers[keys.indexOf(k)]}`));
     if (k) seen.add(k);
   }
-  if (!seen.has('companyName') || !seen.has('stage')) throw badFile('缺少表头：第一行应为列名（至少包含“企业名称”与“当前阶段”）');
+  if (!seen.has('companyName') || !seen.has('stage')) throw badFile(localized('缺少表头：第一行应为列名（至少包含“企业名称”与“当前阶段”）', 'no header: the first row must name the columns (企业名称 and 当前阶段 at least)'));
   return keys.map((k) => k ?? '');
 }
 
 function rowsFrom(table: string[][]): FileRow[] {
   const [headers, ...body] = table;
-  if (!headers) throw badFile('文件为空');
+  if (!headers) throw badFile(localized('文件为空', 'the file is empty'));
   const keys = keysOf(headers);
   const rows = body
     .map((cells, i) => ({ row: i + 1, cells: Object.fromEntries(keys.flatMap((k, j) => (k ? [[k, (cells[j] ?? '').trim()]] : []))) }))
     .filter((r) => Object.values(r.cells).some((v) => v !== ''));
-  if (rows.length === 0) throw badFile('文件没有数据行');
-  if (rows.length > MAX_IMPORT_ROWS) throw badFile(`一次最多导入${MAX_IMPORT_ROWS}行（收到${rows.length}行）`);
+  if (rows.length === 0) throw badFile(localized('文件没有数据行', 'the file has no data rows'));
+  if (rows.length > MAX_IMPORT_ROWS) throw badFile(localized(`一次最多导入${MAX_IMPORT_ROWS}行（收到${rows.length}行）`, `at most ${MAX_IMPORT_ROWS} rows at once (got ${rows.length})`));
   return rows;
 }
 
@@ -57,7 +57,7 @@ function csvTable(content: Buffer): string[][] {
   try {
     return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (err) {
-    throw badFile(`CSV无法解析：${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+    throw badFile(localized(`CSV无法解析：${parseError(err)}`, `the CSV cannot be parsed: ${parseError(err)}`));
   }
 }
 
@@ -79,10 +79,10 @@ async function xlsxTable(content: Buffer): Promise<string[][]> {
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw badFile('XLSX无法解析');
+    throw badFile(localized('XLSX无法解析', 'the XLSX cannot be parsed'));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw badFile('工作簿没有工作表');
+  if (!sheet) throw badFile(localized('工作簿没有工作表', 'the workbook has no sheet'));
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
@@ -113,4 +113,8 @@ export async function importTemplate(format: ImportFileFormat): Promise<Buffer> 
   TEMPLATE_NOTES.forEach((n) => notes.addRow([n]));
   notes.getColumn(1).width = 120;
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function parseError(err: unknown): string {
+  return err instanceof Error ? err.message.slice(0, 200) : String(err);
 }

@@ -1,4 +1,4 @@
-import { creditCodeClashes, ERROR_CODES, importFieldLabel, parseImportRow, type Actor, type ImportFieldError, type ImportProjectRecord, type ImportRowInput, type OrgRef, type ParsedImportRow, isRole } from '@zs/domain';
+import { creditCodeClashes, ERROR_CODES, importFieldLabel, parseImportRow, type Actor, type ImportFieldError, type ImportProjectRecord, type ImportRowInput, type OrgRef, type ParsedImportRow, isRole, localized } from '@zs/domain';
 import { activeUsersByUsername, orgRefOf, type Database, type ImportUser } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException, type ErrorDetail } from '../../common/errors/api.exception';
@@ -18,7 +18,9 @@ const MAX_DETAILS = 1000;
 
 /** Where an error points: `第3行·签约日期` for a file, `records[2].signedOn` for a JSON batch. */
 function detailOf(row: number, e: ImportFieldError, fromFile: boolean): ErrorDetail {
-  return { field: fromFile ? `第${row}行·${importFieldLabel(e.field)}` : `records[${row - 1}].${e.field}`, message: `第${row}行 ${e.message}` };
+  // The row checks speak Chinese only (the import template's language): English says the row and repeats them.
+  const field = fromFile ? `第${row}行·${importFieldLabel(e.field)}` : `records[${row - 1}].${e.field}`;
+  return { field, message: localized(`第${row}行 ${e.message}`, `row ${row}: ${e.message}`) };
 }
 
 /** Usernames a raw row names (checked even on rows with other errors, so one 400 lists them all). */
@@ -58,10 +60,10 @@ export async function resolveImportRows(db: Database, caller: AuthenticatedUser,
     }
   }
   if (details.length > 0) {
-    details.sort((a, b) => Number(/\d+/.exec(a.message)?.[0]) - Number(/\d+/.exec(b.message)?.[0]));
+    details.sort((a, b) => Number(/\d+/.exec(a.message.zh)?.[0]) - Number(/\d+/.exec(b.message.zh)?.[0]));
     throw new ApiException(
       ERROR_CODES.VALIDATION_FAILED,
-      `the import has ${details.length} problem(s); nothing was imported（导入数据有${details.length}处错误，未导入任何项目）`,
+      localized(`导入数据有${details.length}处错误，未导入任何项目`, `the import has ${details.length} problem(s); nothing was imported`),
       details.slice(0, MAX_DETAILS),
     );
   }

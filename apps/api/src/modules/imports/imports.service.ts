@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { projectWorkflowId, type ProjectWorkflowInput } from '@zs/contracts';
-import { ERROR_CODES, type Actor, type ImportMark, type Role } from '@zs/domain';
+import { ERROR_CODES, type Actor, type ImportMark, type Role, localized } from '@zs/domain';
 import { findEarlierProjectImport, findProjectImport, insertProjectImport, markImportRowsStarted, type Database, type ProjectImportRecord } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
-import { ApiException } from '../../common/errors/api.exception';
+import { ApiException, fieldRefusal } from '../../common/errors/api.exception';
 import { projectIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { ImportResultDto } from './dto/import-result.dto';
@@ -57,7 +57,7 @@ export class ImportsService {
 
   async importFile(caller: AuthenticatedUser, file: { originalname: string; buffer: Buffer } | undefined, idempotencyKey?: string): Promise<ImportResultDto> {
     if (!file || !file.buffer || file.buffer.length === 0) {
-      throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'file is required (multipart field "file")（请上传导入文件）', [{ field: 'file', message: '请上传CSV或XLSX文件' }]);
+      throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, 'file', localized('请上传导入文件（CSV或XLSX）', 'file is required (multipart field "file", CSV or XLSX)'));
     }
     // Multer hands the name as latin1 bytes; browsers send UTF-8 (Chinese file names).
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 255);
@@ -68,7 +68,7 @@ export class ImportsService {
 
   async find(id: string): Promise<ImportResultDto> {
     const imp = await findProjectImport(this.db, id);
-    if (!imp) throw new ApiException(ERROR_CODES.NOT_FOUND, `import ${id} not found（导入记录不存在）`);
+    if (!imp) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`导入记录 ${id} 不存在`, `import ${id} not found`));
     return toView(imp, false);
   }
 
@@ -99,7 +99,7 @@ export class ImportsService {
       if (!imp) throw new Error(`import ${id} vanished after it was recorded`);
     }
     if (scopedKey && imp.sha256 !== source.sha256) {
-      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different import（该幂等键已用于另一份导入）');
+      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, localized('该幂等键已用于另一份导入', 'Idempotency-Key was used with a different import'));
     }
     await this.startPending(imp, resolved);
     return toView((await findProjectImport(this.db, imp.id))!, duplicate);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ProjectFacts, ServiceRequestFacts } from '@zs/domain';
 import { kpiSourceVersion, readProjectFacts, readServiceRequestFacts, type Database, type ProjectFactsFilter } from '@zs/persistence';
 import { DATABASE } from '../../infrastructure/database.provider';
+import { ZoneContext } from '../../infrastructure/zones/zone-context';
 
 export interface KpiSources {
   facts: ProjectFacts[];
@@ -18,25 +19,32 @@ const MAX_ENTRIES = 8;
  */
 @Injectable()
 export class KpiFactsCache {
-  private version: string | null = null;
-  private readonly entries = new Map<string, Promise<KpiSources>>();
+  /** Per zone (issue 12): two zones' versions may well be equal (both empty), their facts never are. */
+  private readonly zones = new Map<string, { version: string | null; entries: Map<string, Promise<KpiSources>> }>();
 
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly zoneContext: ZoneContext,
+  ) {}
 
   async read(filter: ProjectFactsFilter): Promise<KpiSources> {
+    const zone = this.zoneContext.current().code;
+    let state = this.zones.get(zone);
+    if (!state) this.zones.set(zone, (state = { version: null, entries: new Map() }));
     const version = await kpiSourceVersion(this.db);
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
+    if (version !== state.version) {
+      state.entries.clear();
+      state.version = version;
     }
+    const entries = state.entries;
     const key = JSON.stringify(Object.entries(filter).sort());
-    let entry = this.entries.get(key);
+    let entry = entries.get(key);
     if (!entry) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       entry = Promise.all([readProjectFacts(this.db, filter), readServiceRequestFacts(this.db, filter)]).then(([facts, services]) => ({ facts, services }));
       // A failed read is not kept: the next request tries again.
-      entry.catch(() => this.entries.delete(key));
-      this.entries.set(key, entry);
+      entry.catch(() => entries.delete(key));
+      entries.set(key, entry);
     }
     return entry;
   }

@@ -1,6 +1,6 @@
-import { ERROR_CODES, periodsBetween, shanghaiDate, type KpiGroupBy, type KpiPeriod } from '@zs/domain';
+import { ERROR_CODES, periodsBetween, shanghaiDate, type KpiGroupBy, type KpiPeriod, localized, type Localized } from '@zs/domain';
 import type { ProjectFactsFilter } from '@zs/persistence';
-import { ApiException } from '../../common/errors/api.exception';
+import { fieldRefusal } from '../../common/errors/api.exception';
 import type { KpiQuery } from './dto/kpi.query';
 
 /** More rows than a person reads; a month split over 20 years is a mistake, not a report. */
@@ -15,8 +15,8 @@ export interface KpiRequest {
   filter: ProjectFactsFilter;
 }
 
-function refuse(field: string, message: string): never {
-  throw new ApiException(ERROR_CODES.VALIDATION_FAILED, `${field} ${message}`, [{ field, message }]);
+function refuse(field: string, message: Localized): never {
+  throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, field, message);
 }
 
 /** The query's cross-field rules (the DTO checked each field): from ≤ to, a bounded number of periods. */
@@ -24,14 +24,14 @@ export function kpiRequestOf(q: KpiQuery, now: number): KpiRequest {
   const asOf = q.asOf ?? shanghaiDate(now);
   const from = q.from ?? null;
   const to = q.to ?? null;
-  if (from && to && from > to) refuse('to', 'must not be before from（截止日不能早于起始日）');
+  if (from && to && from > to) refuse('to', localized('{field}不能早于起始日', '{field} must not be before from'));
   const groupBy = q.groupBy ?? 'department';
   const period = q.period ?? (groupBy === 'period' ? 'month' : undefined);
   if (period) {
     const end = to && to < asOf ? to : asOf;
-    if (!from) refuse('from', 'is required when splitting by period（按期间分组时须给出起始日）');
+    if (!from) refuse('from', localized('按期间分组时须给出{field}', '{field} is required when splitting by period'));
     if (from <= end && periodsBetween(from, end, period).length > MAX_PERIOD_BUCKETS) {
-      refuse('period', `gives more than ${MAX_PERIOD_BUCKETS} periods; narrow from/to（期间过多，请缩小起止日期）`);
+      refuse('period', localized(`期间超过 ${MAX_PERIOD_BUCKETS} 个，请缩小起止日期`, `{field} gives more than ${MAX_PERIOD_BUCKETS} periods; narrow from/to`));
     }
   }
   const filter: ProjectFactsFilter = {};

@@ -1,3 +1,4 @@
+import { CityKpisController } from './city-kpis.controller';
 import { Module } from '@nestjs/common';
 import { KpiFactsCache } from './kpi-facts-cache';
 import { KpisController } from './kpis.controller';
@@ -5,5 +6,5 @@ import { KpisService } from './kpis.service';
 import { TargetsController } from './targets.controller';
 import { TargetsService } from './targets.service';
 
-@Module({ controllers: [KpisController, TargetsController], providers: [KpisService, TargetsService, KpiFactsCache] })
+@Module({ controllers: [CityKpisController, KpisController, TargetsController], providers: [KpisService, TargetsService, KpiFactsCache] })
 export class KpisModule {}

@@ -1,14 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  DOUBLE_HALF_DEFINITION,
-  DomainError,
-  ERROR_CODES,
-  parseAnnualTarget,
-  shanghaiDate,
-  targetProgress,
-  type AnnualTarget,
-  type TargetScopeKind,
-} from '@zs/domain';
+import { DOUBLE_HALF_DEFINITION, DomainError, ERROR_CODES, parseAnnualTarget, shanghaiDate, targetProgress, type AnnualTarget, type TargetScopeKind, localized } from '@zs/domain';
 import {
   findAccountById,
   findDepartment,
@@ -24,13 +15,13 @@ import {
   type StoredTarget,
 } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
-import { ApiException } from '../../common/errors/api.exception';
+import { fieldRefusal, fromDomainError } from '../../common/errors/api.exception';
 import { DATABASE } from '../../infrastructure/database.provider';
 import { KpiFactsCache } from './kpi-facts-cache';
 import type { PutTargetDto, TargetDto, TargetProgressQuery, TargetProgressReportDto, TargetsQuery } from './dto/target.dto';
 
 function asApiError(err: unknown): never {
-  if (err instanceof DomainError) throw new ApiException(err.code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
+  if (err instanceof DomainError) throw fromDomainError(err);
   throw err;
 }
 
@@ -51,9 +42,11 @@ export class TargetsService {
     }
     const scopeName = await this.scopeName(target.scopeKind, target.scopeId);
     if (scopeName === null) {
-      throw new ApiException(ERROR_CODES.VALIDATION_FAILED, `scopeId ${target.scopeId} is not a known ${target.scopeKind}（目标对象不存在）`, [
-        { field: 'scopeId', message: '目标对象不存在' },
-      ]);
+      throw fieldRefusal(
+        ERROR_CODES.VALIDATION_FAILED,
+        'scopeId',
+        localized(`{field}不存在：${target.scopeId}`, `{field} ${target.scopeId} is not a known ${target.scopeKind}`),
+      );
     }
     const stored = await inTransaction(this.db, async (tx) => {
       const before = await lockTarget(tx, target.year, target.scopeKind, target.scopeId);

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES, type OrgRef, type Ownership } from '@zs/domain';
+import { ERROR_CODES, type OrgRef, type Ownership, localized, type Localized } from '@zs/domain';
 import { campaignExists, findActiveUserById, industryChainByName, orgRefOf, type Database } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
-import { ApiException } from '../../common/errors/api.exception';
+import { fieldRefusal, type ApiException } from '../../common/errors/api.exception';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { RegisterLeadDto } from './dto/register-lead.dto';
 
-function badRequest(field: string, message: string): ApiException {
-  return new ApiException(ERROR_CODES.VALIDATION_FAILED, message, [{ field, message }]);
+function badRequest(field: string, message: Localized): ApiException {
+  return fieldRefusal(ERROR_CODES.VALIDATION_FAILED, field, message);
 }
 
 /**
@@ -28,7 +28,7 @@ export class LeadOwnershipResolver {
     };
     const owner = await this.owner(caller, reporter, body.ownerUserId);
     if (body.campaignId !== undefined && !(await campaignExists(this.db, body.campaignId))) {
-      throw badRequest('campaignId', `campaignId ${body.campaignId} names no campaign（招商行动不存在）`);
+      throw badRequest('campaignId', localized(`{field}不存在：${body.campaignId}`, `{field} ${body.campaignId} names no campaign`));
     }
     return { reporter, owner, campaignId: body.campaignId ?? null };
   }
@@ -36,24 +36,24 @@ export class LeadOwnershipResolver {
   /** 400 naming industryChain unless it is an active chain of the registry (八链两组一室). */
   async requireRegisteredChain(name: string): Promise<void> {
     const chain = await industryChainByName(this.db, name);
-    if (!chain) throw badRequest('industryChain', `industryChain 「${name}」 is not a registered industry chain（产业链须为已登记的产业链）`);
-    if (!chain.active) throw badRequest('industryChain', `industryChain 「${name}」 is no longer active（该产业链已停用）`);
+    if (!chain) throw badRequest('industryChain', localized(`{field}「${name}」不是已登记的产业链`, `{field} 「${name}」 is not a registered industry chain`));
+    if (!chain.active) throw badRequest('industryChain', localized(`{field}「${name}」已停用`, `{field} 「${name}」 is no longer active`));
   }
 
   private async owner(caller: AuthenticatedUser, reporter: OrgRef, ownerUserId: string | undefined): Promise<OrgRef | null> {
     if (caller.role === 'investment_officer') {
       if (ownerUserId !== undefined && ownerUserId !== caller.id) {
-        throw badRequest('ownerUserId', 'ownerUserId: an investment officer registering a lead owns it（招商专员登记的线索由本人负责，可在登记后调整归属）');
+        throw badRequest('ownerUserId', localized('招商专员登记的线索由本人负责，可在登记后调整归属', '{field}: an investment officer registering a lead owns it'));
       }
       return reporter;
     }
     if (ownerUserId === undefined) return null;
     const user = await findActiveUserById(this.db, ownerUserId);
     if (!user || user.role !== 'investment_officer') {
-      throw badRequest('ownerUserId', `ownerUserId ${ownerUserId} is not an active investment officer（项目负责人须为在职招商专员）`);
+      throw badRequest('ownerUserId', localized(`{field}须为在职招商专员（${ownerUserId}）`, `{field} ${ownerUserId} is not an active investment officer`));
     }
     const ref = await orgRefOf(this.db, ownerUserId);
-    if (!ref) throw badRequest('ownerUserId', `ownerUserId ${ownerUserId} is not an active investment officer（项目负责人须为在职招商专员）`);
+    if (!ref) throw badRequest('ownerUserId', localized(`{field}须为在职招商专员（${ownerUserId}）`, `{field} ${ownerUserId} is not an active investment officer`));
     return ref;
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ProjectWorkflowInput } from '@zs/contracts';
-import { DomainError, ERROR_CODES, normaliseCompanyName, type DuplicateConfirmation, type Lead } from '@zs/domain';
+import { DomainError, ERROR_CODES, normaliseCompanyName, type DuplicateConfirmation, type Lead, localized } from '@zs/domain';
 import { findDuplicateCandidates, type Database } from '@zs/persistence';
 import { randomUUID } from 'crypto';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
-import { ApiException } from '../../common/errors/api.exception';
+import { ApiException, fromDomainError } from '../../common/errors/api.exception';
+import { IDEMPOTENCY_REUSED } from '../../common/idempotency/idempotency-key';
 import { projectIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
 import { requestHash } from '../../common/idempotency/request-hash';
 import { DATABASE } from '../../infrastructure/database.provider';
@@ -55,15 +56,18 @@ export class RegisterLeadService {
       if (err instanceof ApiException && err.code === ERROR_CODES.ENGINE_UNAVAILABLE) {
         throw new ApiException(
           ERROR_CODES.ENGINE_UNAVAILABLE,
-          `${err.message}; the lead may still be registered as project ${input.projectId}: GET /projects/${input.projectId} shows it once it is（线索登记结果未确定，请稍后查询该项目）`,
-          [{ field: 'projectId', message: input.projectId }],
+          localized(
+            `${err.text.zh}；线索登记结果未确定，可能仍会登记为项目 ${input.projectId}，请稍后查询 GET /projects/${input.projectId}`,
+            `${err.text.en}; the lead may still be registered as project ${input.projectId}: GET /projects/${input.projectId} shows it once it is`,
+          ),
+          [{ field: 'projectId', message: localized(input.projectId, input.projectId) }],
           err,
         );
       }
       throw err;
     });
     if (snapshot.requestHash !== hash) {
-      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
+      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, IDEMPOTENCY_REUSED);
     }
     return toProjectView({ state: snapshot.state, workflowId });
   }
@@ -85,7 +89,7 @@ function asBadRequest<T>(compute: () => T): T {
   try {
     return compute();
   } catch (err) {
-    if (err instanceof DomainError) throw new ApiException(err.code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
+    if (err instanceof DomainError) throw fromDomainError(err);
     throw err;
   }
 }

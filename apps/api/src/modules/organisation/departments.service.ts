@@ -1,3 +1,4 @@
+import { localized } from '@zs/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   departmentConflicts,
@@ -19,7 +20,7 @@ import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { CreateDepartmentDto, DepartmentViewDto, UpdateDepartmentDto } from './dto/department.dto';
 import { auditOrgChange } from './org-audit';
-import { badField, notFound, taken } from './org-errors';
+import { badField, notFound, taken, DEPARTMENT } from './org-errors';
 import { requireActiveDepartment } from './org-references';
 import { toDepartmentView } from './org-views';
 
@@ -34,7 +35,7 @@ export class DepartmentsService {
 
   async get(id: string): Promise<DepartmentViewDto> {
     const department = await findDepartment(this.db, id);
-    if (!department) throw notFound('部门', id);
+    if (!department) throw notFound(DEPARTMENT, id);
     return toDepartmentView(department);
   }
 
@@ -52,7 +53,7 @@ export class DepartmentsService {
   async update(caller: AuthenticatedUser, id: string, dto: UpdateDepartmentDto): Promise<DepartmentViewDto> {
     return this.write(async (tx) => {
       const current = await lockDepartment(tx, id);
-      if (!current) throw notFound('部门', id);
+      if (!current) throw notFound(DEPARTMENT, id);
       const next = {
         code: dto.code?.trim() ?? current.code,
         name: dto.name?.trim() ?? current.name,
@@ -63,7 +64,7 @@ export class DepartmentsService {
       await this.checkUnique(tx, next, id);
       if (next.parentId !== null && next.parentId !== current.parentId) {
         await requireActiveDepartment(tx, 'parentId', next.parentId);
-        if (next.parentId === id || (await wouldCycle(tx, id, next.parentId))) throw badField('parentId', 'parentId（上级部门）不能是本部门或其下级部门');
+        if (next.parentId === id || (await wouldCycle(tx, id, next.parentId))) throw badField('parentId', localized('{field}不能是本部门或其下级部门', '{field} must not be the department itself or one below it'));
       }
       return this.save(tx, caller, current, next, 'department.updated', dto.reason);
     });
@@ -72,7 +73,7 @@ export class DepartmentsService {
   async setActive(caller: AuthenticatedUser, id: string, active: boolean, reason?: string): Promise<DepartmentViewDto> {
     return this.write(async (tx) => {
       const current = await lockDepartment(tx, id);
-      if (!current) throw notFound('部门', id);
+      if (!current) throw notFound(DEPARTMENT, id);
       if (current.active === active) return toDepartmentView(current);
       return this.save(tx, caller, current, { ...current, active }, active ? 'department.activated' : 'department.deactivated', reason);
     });
@@ -94,8 +95,8 @@ export class DepartmentsService {
 
   private async checkUnique(db: Queryable, v: { code: string; name: string }, exceptId?: string): Promise<void> {
     const clash = await departmentConflicts(db, v, exceptId);
-    if (clash.code) throw taken('code', `code（部门编码）「${v.code}」已被使用`);
-    if (clash.name) throw taken('name', `name（部门名称）「${v.name}」已被使用`);
+    if (clash.code) throw taken('code', localized(`部门编码「${v.code}」已被使用`, `department code 「${v.code}」 is taken`));
+    if (clash.name) throw taken('name', localized(`部门名称「${v.name}」已被使用`, `department name 「${v.name}」 is taken`));
   }
 
   /** A unique violation that slipped past the check (a concurrent create) is still a 409, not a 500. */
@@ -103,7 +104,7 @@ export class DepartmentsService {
     try {
       return await inTransaction(this.db, work);
     } catch (err) {
-      if (isUniqueViolation(err)) throw taken('code', '部门编码或名称已被使用');
+      if (isUniqueViolation(err)) throw taken('code', localized('部门编码或名称已被使用', 'the department code or name is taken'));
       throw err;
     }
   }

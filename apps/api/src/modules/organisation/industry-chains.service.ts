@@ -1,3 +1,4 @@
+import { localized } from '@zs/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   findIndustryChain,
@@ -18,7 +19,7 @@ import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { CreateIndustryChainDto, IndustryChainViewDto, UpdateIndustryChainDto } from './dto/industry-chain.dto';
 import { auditOrgChange } from './org-audit';
-import { notFound, taken } from './org-errors';
+import { notFound, taken, CHAIN } from './org-errors';
 import { requireActiveUsers, requireDistinct } from './org-references';
 import { toIndustryChainView } from './org-views';
 
@@ -33,7 +34,7 @@ export class IndustryChainsService {
 
   async get(id: string): Promise<IndustryChainViewDto> {
     const chain = await findIndustryChain(this.db, id);
-    if (!chain) throw notFound('产业链', id);
+    if (!chain) throw notFound(CHAIN, id);
     return toIndustryChainView(chain);
   }
 
@@ -56,7 +57,7 @@ export class IndustryChainsService {
   async update(caller: AuthenticatedUser, id: string, dto: UpdateIndustryChainDto): Promise<IndustryChainViewDto> {
     return this.write(async (tx) => {
       const current = await lockIndustryChain(tx, id);
-      if (!current) throw notFound('产业链', id);
+      if (!current) throw notFound(CHAIN, id);
       const next: IndustryChainFields = {
         name: dto.name?.trim() ?? current.name,
         kind: dto.kind ?? current.kind,
@@ -72,7 +73,7 @@ export class IndustryChainsService {
   async setActive(caller: AuthenticatedUser, id: string, active: boolean, reason?: string): Promise<IndustryChainViewDto> {
     return this.write(async (tx) => {
       const current = await lockIndustryChain(tx, id);
-      if (!current) throw notFound('产业链', id);
+      if (!current) throw notFound(CHAIN, id);
       if (current.active === active) return toIndustryChainView(current);
       return this.save(tx, caller, current, { ...current, active }, active ? 'industry_chain.activated' : 'industry_chain.deactivated', reason);
     });
@@ -94,7 +95,7 @@ export class IndustryChainsService {
 
   /** A unique name; the chief and newly named deputies must be active users (those already named may stay). */
   private async check(tx: Transaction, c: IndustryChainFields, current: IndustryChainRecord | null): Promise<void> {
-    if (await industryChainNameTaken(tx, c.name, current?.id)) throw taken('name', `name（产业链名称）「${c.name}」已登记`);
+    if (await industryChainNameTaken(tx, c.name, current?.id)) throw taken('name', localized(`产业链名称「${c.name}」已登记`, `an industry chain named 「${c.name}」 exists already`));
     requireDistinct('deputyUserIds', c.deputyUserIds);
     if (c.chiefUserId !== null && c.chiefUserId !== current?.chiefUserId) await requireActiveUsers(tx, 'chiefUserId', [c.chiefUserId]);
     await requireActiveUsers(
@@ -108,7 +109,7 @@ export class IndustryChainsService {
     try {
       return await inTransaction(this.db, work);
     } catch (err) {
-      if (isUniqueViolation(err)) throw taken('name', 'name（产业链名称）已登记');
+      if (isUniqueViolation(err)) throw taken('name', localized('产业链名称已登记', 'an industry chain of that name exists already'));
       throw err;
     }
   }

@@ -1,10 +1,11 @@
+import { localized } from '@zs/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { findTeam, inTransaction, insertTeam, listTeams, lockTeam, updateTeam, type Database, type TeamFields, type TeamFilter, type TeamRecord, type Transaction } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { CreateTeamDto, TeamViewDto, UpdateTeamDto } from './dto/team.dto';
 import { auditOrgChange } from './org-audit';
-import { badField, notFound } from './org-errors';
+import { badField, notFound, TEAM } from './org-errors';
 import { requireActiveDepartment, requireActiveUsers, requireDistinct } from './org-references';
 import { toTeamView } from './org-views';
 
@@ -19,7 +20,7 @@ export class TeamsService {
 
   async get(id: string): Promise<TeamViewDto> {
     const team = await findTeam(this.db, id);
-    if (!team) throw notFound('小分队', id);
+    if (!team) throw notFound(TEAM, id);
     return toTeamView(team);
   }
 
@@ -42,7 +43,7 @@ export class TeamsService {
   async update(caller: AuthenticatedUser, id: string, dto: UpdateTeamDto): Promise<TeamViewDto> {
     return inTransaction(this.db, async (tx) => {
       const current = await lockTeam(tx, id);
-      if (!current) throw notFound('小分队', id);
+      if (!current) throw notFound(TEAM, id);
       const next: TeamFields = {
         name: dto.name?.trim() ?? current.name,
         departmentId: dto.departmentId === undefined ? current.departmentId : dto.departmentId,
@@ -58,7 +59,7 @@ export class TeamsService {
   async setActive(caller: AuthenticatedUser, id: string, active: boolean, reason?: string): Promise<TeamViewDto> {
     return inTransaction(this.db, async (tx) => {
       const current = await lockTeam(tx, id);
-      if (!current) throw notFound('小分队', id);
+      if (!current) throw notFound(TEAM, id);
       if (current.active === active) return toTeamView(current);
       return this.save(tx, caller, current, { ...current, active }, active ? 'team.activated' : 'team.deactivated', reason);
     });
@@ -78,7 +79,7 @@ export class TeamsService {
     const newcomers = t.memberUserIds.filter((id) => !current?.memberUserIds.includes(id));
     await requireActiveUsers(tx, 'memberUserIds', newcomers);
     if (t.leaderUserId !== null && !t.memberUserIds.includes(t.leaderUserId)) {
-      throw badField('leaderUserId', 'leaderUserId（队长）须为本小分队的队员（memberUserIds 中的一人）');
+      throw badField('leaderUserId', localized('{field}须为本小分队的队员', '{field} must be one of the team members (memberUserIds)'));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { localized } from '@zs/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   addUserToTeams,
@@ -22,7 +23,7 @@ import { hashPassword } from '../auth/password-hasher';
 import { temporaryPassword } from '../auth/temporary-password';
 import type { AdminUserViewDto, CreatedUserDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/admin-user.dto';
 import { auditOrgChange } from './org-audit';
-import { badField, notFound, taken } from './org-errors';
+import { badField, notFound, taken, USER } from './org-errors';
 import { requireActiveDepartment, requireDistinct, requireTeams } from './org-references';
 import { toAdminUserView } from './org-views';
 
@@ -48,7 +49,7 @@ export class UserAccountsService {
 
   async get(id: string): Promise<AdminUserViewDto> {
     const user = await findAdminUser(this.db, id);
-    if (!user) throw notFound('用户', id);
+    if (!user) throw notFound(USER, id);
     return toAdminUserView(user);
   }
 
@@ -56,7 +57,7 @@ export class UserAccountsService {
     const username = dto.username.trim();
     const teamIds = dto.teamIds ?? [];
     requireDistinct('teamIds', teamIds);
-    if (await usernameTaken(this.db, username)) throw taken('username', `username（用户名）「${username}」已被使用`);
+    if (await usernameTaken(this.db, username)) throw taken('username', localized(`用户名「${username}」已被使用`, `username 「${username}」 is taken`));
     const temporary = temporaryPassword(username);
     const passwordHash = await hashPassword(temporary);
     try {
@@ -78,7 +79,7 @@ export class UserAccountsService {
       });
       return { user, temporaryPassword: temporary, mustChangePassword: true };
     } catch (err) {
-      if (isUniqueViolation(err)) throw taken('username', `username（用户名）「${username}」已被使用`);
+      if (isUniqueViolation(err)) throw taken('username', localized(`用户名「${username}」已被使用`, `username 「${username}」 is taken`));
       throw err;
     }
   }
@@ -86,14 +87,14 @@ export class UserAccountsService {
   async update(caller: AuthenticatedUser, id: string, dto: UpdateUserDto): Promise<AdminUserViewDto> {
     const result = await inTransaction(this.db, async (tx) => {
       const current = await lockAdminUser(tx, id);
-      if (!current) throw notFound('用户', id);
+      if (!current) throw notFound(USER, id);
       const next = {
         displayName: dto.displayName?.trim() ?? current.displayName,
         email: dto.email === undefined ? current.email : dto.email?.trim() || null,
         role: dto.role ?? current.role,
         departmentId: dto.departmentId === undefined ? current.departmentId : dto.departmentId,
       };
-      if (id === caller.id && next.role !== current.role) throw badField('role', 'role（角色）：管理员不能更改自己的角色');
+      if (id === caller.id && next.role !== current.role) throw badField('role', localized('管理员不能更改自己的角色', 'an administrator cannot change their own role'));
       if (next.departmentId !== current.departmentId) await requireActiveDepartment(tx, 'departmentId', next.departmentId);
       // A token carries the role (the guard refuses it once the role differs), not the department,
       // which the guard reads with the account on every request: only a new role revokes tokens.
@@ -112,10 +113,10 @@ export class UserAccountsService {
 
   /** Deactivation revokes every token at once; reactivation lets the account sign in again (with new tokens only). */
   async setActive(caller: AuthenticatedUser, id: string, active: boolean, reason?: string): Promise<AdminUserViewDto> {
-    if (!active && id === caller.id) throw badField('id', 'id：管理员不能停用自己的账号');
+    if (!active && id === caller.id) throw badField('id', localized('管理员不能停用自己的账号', 'an administrator cannot deactivate their own account'));
     const after = await inTransaction(this.db, async (tx) => {
       const current = await lockAdminUser(tx, id);
-      if (!current) throw notFound('用户', id);
+      if (!current) throw notFound(USER, id);
       if (current.active === active) return toAdminUserView(current);
       await setUserActive(tx, id, active);
       const view = toAdminUserView((await findAdminUser(tx, id))!);

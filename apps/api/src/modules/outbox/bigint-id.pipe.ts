@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
-import { ApiException } from '../../common/errors/api.exception';
+import { ERROR_CODES, localized } from '@zs/domain';
+import { fieldRefusal } from '../../common/errors/api.exception';
 import { withParamSchema } from '../../common/validation/param-schema';
 
 const BIGINT_ID = /^[1-9]\d{0,17}$/;
@@ -10,7 +10,7 @@ export function bigintIdParam(name: string): PipeTransform<string, string> {
   return withParamSchema({
     transform(value: string): string {
       if (!BIGINT_ID.test(value)) {
-        throw new ApiException(ERROR_CODES.VALIDATION_FAILED, `${name} must be a positive whole number`, [{ field: name, message: 'must be a positive whole number' }]);
+        throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, name, localized('{field}须为正整数', '{field} must be a positive whole number'));
       }
       return value;
     },

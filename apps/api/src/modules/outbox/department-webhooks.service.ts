@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import {
   createDepartmentWebhook,
   deleteDepartmentWebhook,
@@ -83,7 +83,9 @@ export class DepartmentWebhooksService {
       return await inTransaction(this.db, work);
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new ApiException(ERROR_CODES.WRONG_STAGE, 'this department already has a webhook with that url', [{ field: 'url', message: 'already configured for this department' }]);
+        throw new ApiException(ERROR_CODES.WRONG_STAGE, localized('该部门已配置了此地址的群机器人', 'this department already has a webhook with that url'), [
+          { field: 'url', message: localized('{field}已为该部门配置', '{field} is already configured for this department') },
+        ]);
       }
       throw err;
     }
@@ -100,5 +102,5 @@ export class DepartmentWebhooksService {
 }
 
 function notFound(id: string): ApiException {
-  return new ApiException(ERROR_CODES.NOT_FOUND, `department webhook ${id} not found`);
+  return new ApiException(ERROR_CODES.NOT_FOUND, localized(`部门群机器人 ${id} 不存在`, `department webhook ${id} not found`));
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATION_CHANNELS, type NotificationChannelName } from '@zs/contracts';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import {
   inTransaction,
   lockNotificationPreferences,
@@ -10,7 +10,7 @@ import {
   type NotificationPreferences,
 } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
-import { ApiException } from '../../common/errors/api.exception';
+import { ApiException, fieldRefusal } from '../../common/errors/api.exception';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { CHANNEL_LABELS } from './outbox-labels';
@@ -32,9 +32,7 @@ export class NotificationPreferencesService {
       if (!current) throw accountNotFound();
       const email = dto.email === undefined ? current.email : dto.email === null ? null : dto.email.trim();
       if (dto.channels.includes('email') && !email) {
-        throw new ApiException(ERROR_CODES.VALIDATION_FAILED, 'email is required when channels include email', [
-          { field: 'email', message: 'email is required when channels include email' },
-        ]);
+        throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, 'email', localized('选择电子邮件渠道时须填写{field}', '{field} is required when channels include email'));
       }
       // Stored in the canonical order, so the same choice always reads the same.
       const channels = NOTIFICATION_CHANNELS.filter((c) => dto.channels.includes(c));
@@ -45,7 +43,7 @@ export class NotificationPreferencesService {
 }
 
 function accountNotFound(): ApiException {
-  return new ApiException(ERROR_CODES.NOT_FOUND, 'your account was not found or is inactive');
+  return new ApiException(ERROR_CODES.NOT_FOUND, localized('您的账号不存在或已停用', 'your account was not found or is inactive'));
 }
 
 function toView(preferences: NotificationPreferences): NotificationPreferencesDto {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import { getOutboxEntry, inTransaction, listOutboxEntries, lockOutboxEntry, recordAdminAudit, requeueOutboxEntry, type Database } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
@@ -27,11 +27,14 @@ export class OutboxAdminService {
   async retry(id: string, caller: AuthenticatedUser, reason: string | undefined): Promise<OutboxEntryDto> {
     return inTransaction(this.db, async (tx) => {
       const row = await lockOutboxEntry(tx, id);
-      if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, `outbox entry ${id} not found`);
+      if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`发送记录 ${id} 不存在`, `outbox entry ${id} not found`));
       if (row.status !== 'dead_letter') {
         throw new ApiException(
           ERROR_CODES.WRONG_STAGE,
-          `outbox entry ${id} is ${row.status} (${OUTBOX_STATUS_LABELS[row.status]}); only a dead letter can be retried`,
+          localized(
+            `发送记录 ${id} 处于「${OUTBOX_STATUS_LABELS[row.status]}」状态，只有投递失败（死信）的记录可以重发`,
+            `outbox entry ${id} is ${row.status} (${OUTBOX_STATUS_LABELS[row.status]}); only a dead letter can be retried`,
+          ),
         );
       }
       await requeueOutboxEntry(tx, id);

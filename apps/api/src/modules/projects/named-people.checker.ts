@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES, namedPersonProblems, type NamedPerson } from '@zs/domain';
+import { ERROR_CODES, namedPersonProblems, type NamedPerson, localized } from '@zs/domain';
 import { activeUserRoles, type Database } from '@zs/persistence';
 import { ApiException } from '../../common/errors/api.exception';
+import { DETAILS_PLACEHOLDER } from '../../common/errors/error-envelope';
 import { DATABASE } from '../../infrastructure/database.provider';
 
 /**
@@ -16,6 +17,6 @@ export class NamedPeopleChecker {
   async require(named: readonly NamedPerson[]): Promise<void> {
     if (named.length === 0) return;
     const problems = namedPersonProblems(named, await activeUserRoles(this.db, named.map((p) => p.userId)));
-    if (problems.length > 0) throw new ApiException(ERROR_CODES.VALIDATION_FAILED, problems.map((p) => p.message).join('；'), problems);
+    if (problems.length > 0) throw new ApiException(ERROR_CODES.VALIDATION_FAILED, localized(DETAILS_PLACEHOLDER, DETAILS_PLACEHOLDER), problems);
   }
 }

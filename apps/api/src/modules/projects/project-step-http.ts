@@ -1,7 +1,7 @@
 import type { PROJECT_STEPS, ProjectStepId } from '@zs/contracts';
-import { ERROR_CODES, type ClockName, type MilestoneKind, type NamedPerson } from '@zs/domain';
+import { ERROR_CODES, type ClockName, type MilestoneKind, type NamedPerson, localized, type Localized } from '@zs/domain';
 import { campaignExists, orgRefOf } from '@zs/persistence';
-import { ApiException } from '../../common/errors/api.exception';
+import { fieldRefusal } from '../../common/errors/api.exception';
 import type { StepHttp } from '../../common/http/step-routes';
 import { ClockPauseDto, toClockPauseCommand } from '../../common/sla/clock-pause.dto';
 import { AssignCommissionerDto, toAssignCommissionerCommand } from './dto/assign-commissioner.dto';
@@ -36,7 +36,7 @@ import { RecordVisitDto, toRecordVisitCommand } from './dto/visit.dto';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the command's position matters
 type CommandOf<K extends ProjectStepId> = (typeof PROJECT_STEPS)[K]['transition'] extends (s: any, command: infer C, ...rest: any[]) => unknown ? C : never;
 
-const invalid = (field: string, message: string) => new ApiException(ERROR_CODES.VALIDATION_FAILED, message, [{ field, message }]);
+const invalid = (field: string, message: Localized) => fieldRefusal(ERROR_CODES.VALIDATION_FAILED, field, message);
 
 /**
  * The API half of the project step catalogue (libs/contracts/src/steps/project-steps.ts), keyed by
@@ -73,11 +73,11 @@ export const PROJECT_STEP_HTTP: { [K in ProjectStepId]: StepHttp<CommandOf<K>> }
     // The workflow stays pure: the new owner's department and team are resolved here, as they are now.
     toCommand: async (dto: ReassignOwnershipDto, _params, { db }) => {
       if ((dto.ownerUserId === undefined || dto.ownerUserId === null) && dto.campaignId === undefined) {
-        throw invalid('ownerUserId', 'ownerUserId（项目负责人）与 campaignId（招商行动）至少填写一项');
+        throw invalid('ownerUserId', localized('项目负责人与招商行动至少填写一项', 'ownerUserId or campaignId must be given'));
       }
       const owner = dto.ownerUserId ? await orgRefOf(db, dto.ownerUserId) : undefined;
-      if (owner === null) throw invalid('ownerUserId', `ownerUserId（项目负责人）不是在职用户：${dto.ownerUserId}`);
-      if (dto.campaignId && !(await campaignExists(db, dto.campaignId))) throw invalid('campaignId', `campaignId（招商行动）不存在：${dto.campaignId}`);
+      if (owner === null) throw invalid('ownerUserId', localized(`{field}不是在职用户：${dto.ownerUserId}`, `{field} is not an active user: ${dto.ownerUserId}`));
+      if (dto.campaignId && !(await campaignExists(db, dto.campaignId))) throw invalid('campaignId', localized(`{field}不存在：${dto.campaignId}`, `{field} names no campaign: ${dto.campaignId}`));
       return { ...(owner ? { owner } : {}), ...(dto.campaignId !== undefined ? { campaignId: dto.campaignId } : {}), reason: dto.reason };
     },
   },

@@ -7,7 +7,7 @@ import { actorOf } from '../../common/auth/actor-of';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
 import type { StepHttp } from '../../common/http/step-routes';
-import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { updateIdFromIdempotencyKey, IDEMPOTENCY_REUSED } from '../../common/idempotency/idempotency-key';
 import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { requestHash } from '../../common/idempotency/request-hash';
 import { stepKeyOf, withOutcomeHint } from '../../common/idempotency/uncertain-step';
@@ -70,7 +70,7 @@ export class ProjectStepsService {
         if (idempotencyKey) {
           const hash = requestHash({ update: update.name, command });
           if (!(await this.idempotencyKeys.claim(`step:${projectId}`, caller.id, idempotencyKey, hash))) {
-            throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
+            throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, IDEMPOTENCY_REUSED);
           }
         }
         const snapshot = await this.workflows.step({

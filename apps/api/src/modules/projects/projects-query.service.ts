@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import type { ProjectEntity } from '@zs/persistence';
 import { ApiException } from '../../common/errors/api.exception';
 import type { Page } from '../../common/http/page';
+import type { ExportProjectsQuery } from './dto/export-projects.query';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { ProjectViewDto } from './dto/project-view.dto';
+import { PROJECT_EXPORT_MAX_ROWS, requireExportable } from './project-export';
 import { toProjectView } from './project-view.mapper';
 import { ProjectsRepository } from './projects.repository';
 
@@ -19,6 +21,14 @@ export class ProjectsQueryService {
     return { items: rows.map((row) => viewOf(row, now)), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Every project the filters select, for an export; more than PROJECT_EXPORT_MAX_ROWS is refused (400) rather than cut short. */
+  async listForExport(query: ExportProjectsQuery): Promise<ProjectViewDto[]> {
+    const { rows, total } = await this.projects.listAll(query, PROJECT_EXPORT_MAX_ROWS);
+    requireExportable(total);
+    const now = Date.now();
+    return rows.map((row) => viewOf(row, now));
+  }
+
   async get(id: string): Promise<ProjectViewDto> {
     return viewOf(await this.require(id), Date.now());
   }
@@ -26,7 +36,7 @@ export class ProjectsQueryService {
   /** The project's read-model row, or 404. */
   async require(id: string): Promise<ProjectEntity> {
     const row = await this.projects.findById(id);
-    if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, `project ${id} not found`);
+    if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`项目 ${id} 不存在`, `project ${id} not found`));
     return row;
   }
 }

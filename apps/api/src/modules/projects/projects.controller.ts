@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -6,19 +6,24 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { PROJECT_STEPS, type ProjectStepId } from '@zs/contracts';
+import { shanghaiDate } from '@zs/domain';
 import { RequirePermission } from '../../common/auth/require-permission.decorator';
+import { attachment, CSV_CONTENT_TYPE, tableCsv, tablesXlsx, XLSX_CONTENT_TYPE } from '../../common/export/table-file';
 import { serveStepRoutes } from '../../common/http/step-routes';
 import type { Page } from '../../common/http/page';
 import { uuidParam } from '../../common/validation/uuid-param.pipe';
+import { ExportProjectsQuery } from './dto/export-projects.query';
 import { HistoryDto } from './dto/history.dto';
 import { HistoryQuery } from './dto/history.query';
 import { ProjectHistoryService } from './project-history.service';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { ProjectPageDto } from './dto/project-page.dto';
 import { ProjectViewDto } from './dto/project-view.dto';
+import { PROJECT_EXPORT_MAX_ROWS, projectSheet } from './project-export';
 import { PROJECT_STEP_HTTP } from './project-step-http';
 import { ProjectStepsService } from './project-steps.service';
 import { ProjectsQueryService } from './projects-query.service';
@@ -39,6 +44,24 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectPageDto })
   list(@Query() query: ListProjectsQuery): Promise<Page<ProjectViewDto>> {
     return this.query.list(query);
+  }
+
+  // Before ':id', which would take "export" for an id.
+  @Get('export')
+  @RequirePermission('project.read')
+  @ApiOperation({
+    summary: `The filtered project list as CSV (UTF-8 with BOM) or XLSX, Chinese headers and labels; same filters and sort as GET /projects, every matching project (at most ${PROJECT_EXPORT_MAX_ROWS}: more is refused with 400)`,
+  })
+  @ApiProduces(CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'the file', schema: { type: 'string', format: 'binary' } })
+  @ApiBadRequestResponse({ description: `VALIDATION_FAILED naming the parameter, or more than ${PROJECT_EXPORT_MAX_ROWS} projects selected` })
+  async export(@Query() query: ExportProjectsQuery): Promise<StreamableFile> {
+    const { format = 'csv', ...filters } = query;
+    const sheet = projectSheet(await this.query.listForExport(filters));
+    const name = `projects-${shanghaiDate(Date.now())}.${format}`;
+    const disposition = attachment(name, `项目库-${shanghaiDate(Date.now())}.${format}`);
+    if (format === 'xlsx') return new StreamableFile(await tablesXlsx([sheet]), { type: XLSX_CONTENT_TYPE, disposition });
+    return new StreamableFile(tableCsv(sheet), { type: CSV_CONTENT_TYPE, disposition });
   }
 
   @Get(':id')

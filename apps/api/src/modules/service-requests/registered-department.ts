@@ -1,6 +1,6 @@
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import { findActiveDepartmentByNameOrCode, type Queryable } from '@zs/persistence';
-import { ApiException } from '../../common/errors/api.exception';
+import { fieldRefusal } from '../../common/errors/api.exception';
 
 /**
  * A service request goes only to a registered, active department (issue 10). Given its name or
@@ -11,6 +11,10 @@ import { ApiException } from '../../common/errors/api.exception';
 export async function registeredDepartmentName(db: Queryable, field: string, value: string): Promise<string> {
   const department = typeof value === 'string' && value.trim() ? await findActiveDepartmentByNameOrCode(db, value) : null;
   if (department) return department.name;
-  const message = `${field}（承办部门）「${String(value).slice(0, 100)}」不是已登记且在用的部门（见 GET /departments）`;
-  throw new ApiException(ERROR_CODES.VALIDATION_FAILED, message, [{ field, message }]);
+  const name = String(value).slice(0, 100);
+  throw fieldRefusal(
+    ERROR_CODES.VALIDATION_FAILED,
+    field,
+    localized(`{field}「${name}」不是已登记且在用的部门`, `{field} 「${name}」 is not a registered, active department (see GET /departments)`),
+  );
 }

@@ -7,18 +7,13 @@ import {
   type ServiceRequestStepId,
   type StepUpdate,
 } from '@zs/contracts';
-import {
-  ERROR_CODES,
-  SERVICE_STATUS_LABELS,
-  type RaiseServiceRequestCommand,
-  type ServiceRequestState,
-} from '@zs/domain';
+import { ERROR_CODES, SERVICE_STATUS_LABELS, type RaiseServiceRequestCommand, type ServiceRequestState, localized } from '@zs/domain';
 import type { Database } from '@zs/persistence';
 import { actorOf } from '../../common/auth/actor-of';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import type { StepHttp } from '../../common/http/step-routes';
 import { ApiException } from '../../common/errors/api.exception';
-import { updateIdFromIdempotencyKey } from '../../common/idempotency/idempotency-key';
+import { updateIdFromIdempotencyKey, IDEMPOTENCY_REUSED } from '../../common/idempotency/idempotency-key';
 import { IdempotencyKeysRepository } from '../../common/idempotency/idempotency-keys.repository';
 import { requestHash } from '../../common/idempotency/request-hash';
 import { stepKeyOf, withOutcomeHint } from '../../common/idempotency/uncertain-step';
@@ -61,7 +56,7 @@ export class ServiceRequestStepsService {
     });
     // Answers once the request's first event is in the read model, so a GET right after finds it.
     const state = await this.workflows.update(raised.workflowId, serviceRequestRegisteredUpdate, [], {
-      errorContext: { finishedMessage: `service request ${raised.requestId} has already closed` },
+      errorContext: { finishedMessage: localized(`服务请求 ${raised.requestId} 已办结`, `service request ${raised.requestId} has already closed`) },
     });
     return toServiceRequestView({ state, workflowId: raised.workflowId });
   }
@@ -97,7 +92,12 @@ export class ServiceRequestStepsService {
         const state = await this.workflows.update(row.workflowId, update, [{ actor: actorOf(caller), command }], {
           updateId: updateIdFromIdempotencyKey(caller.id, key),
           // Its workflow ends once the request is closed: a later step is refused (409), not a 500.
-          errorContext: { finishedMessage: `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible` },
+          errorContext: {
+            finishedMessage: localized(
+              `服务请求 ${requestId} 已${SERVICE_STATUS_LABELS.closed}，不能再办理任何步骤`,
+              `service request ${requestId} is closed (${SERVICE_STATUS_LABELS.closed}); no further steps are possible`,
+            ),
+          },
         });
         return toServiceRequestView({ state, workflowId: row.workflowId });
       })(),
@@ -111,7 +111,7 @@ export class ServiceRequestStepsService {
     if (!idempotencyKey) return;
     const hash = requestHash({ update: updateName, command });
     if (!(await this.idempotencyKeys.claim(scope, caller.id, idempotencyKey, hash))) {
-      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, 'Idempotency-Key was used with a different request');
+      throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, IDEMPOTENCY_REUSED);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import { ApiException } from '../../common/errors/api.exception';
 import type { Page } from '../../common/http/page';
 import type { ListProjectServiceRequestsQuery, ListServiceRequestsQuery } from './dto/list-service-requests.query';
@@ -28,14 +28,14 @@ export class ServiceRequestsQueryService {
   /** The request's read-model row, or 404. */
   async require(requestId: string): Promise<ServiceRequestRow> {
     const row = await this.requests.findById(requestId);
-    if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, `service request ${requestId} not found`);
+    if (!row) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`服务请求 ${requestId} 不存在`, `service request ${requestId} not found`));
     return row;
   }
 
   /** The project's read-model reference, or 404. */
   async requireProject(projectId: string): Promise<ProjectRef> {
     const project = await this.requests.findProject(projectId);
-    if (!project) throw new ApiException(ERROR_CODES.NOT_FOUND, `project ${projectId} not found`);
+    if (!project) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`项目 ${projectId} 不存在`, `project ${projectId} not found`));
     return project;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK_LABELS, DomainError, durationLabel, POLICY_KEY_LABELS, validatePolicyDefinition, type PolicyKey } from '@zs/domain';
 import { createSlaPolicyVersion, currentSlaPolicies, slaPolicyHistory, type Database, type StoredSlaPolicy } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
-import { ApiException } from '../../common/errors/api.exception';
+import { fromDomainError } from '../../common/errors/api.exception';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { CreateSlaPolicyVersionDto, SlaPolicyViewDto } from './dto/sla-policy.dto';
 
@@ -24,7 +24,7 @@ export class SlaPoliciesService {
     try {
       definition = validatePolicyDefinition({ duration: dto.duration, warnings: dto.warnings, escalations: dto.escalations }, key);
     } catch (err) {
-      if (err instanceof DomainError) throw new ApiException(err.code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined);
+      if (err instanceof DomainError) throw fromDomainError(err);
       throw err;
     }
     const stored = await createSlaPolicyVersion(this.db, key, definition, { userId: caller.id, role: caller.role }, dto.reason);

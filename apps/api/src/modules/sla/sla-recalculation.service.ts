@@ -9,7 +9,7 @@ import {
   type SlaRecalculationInput,
   type SlaRecalculationProgress,
 } from '@zs/contracts';
-import { ERROR_CODES, type PolicyKey, type RecalculationRequest } from '@zs/domain';
+import { ERROR_CODES, type PolicyKey, type RecalculationRequest, localized } from '@zs/domain';
 import { countOpenClockWorkflows, findRecalculationRequest, inTransaction, recordAdminAudit, type Database, type RecalculationRequestRecord } from '@zs/persistence';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import { ApiException } from '../../common/errors/api.exception';
@@ -65,7 +65,7 @@ export class SlaRecalculationService {
   /** Where a request stands: what was asked (from its audit row), and the workflow's progress or outcome. */
   async status(requestId: string): Promise<RecalculationStatusDto> {
     const asked = await findRecalculationRequest(this.db, requestId);
-    if (!asked) throw new ApiException(ERROR_CODES.NOT_FOUND, `no recalculation ${requestId}`);
+    if (!asked) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`重新计算请求 ${requestId} 不存在`, `no recalculation ${requestId}`));
     const handle = this.client.workflow.getHandle(slaRecalculationWorkflowId(requestId));
     try {
       const { status } = await handle.describe();
@@ -74,7 +74,7 @@ export class SlaRecalculationService {
       // Failed, terminated or timed out: an operator's matter; the request can be made again.
       return statusDto(asked, 'failed', NO_PROGRESS);
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new ApiException(ERROR_CODES.NOT_FOUND, `the workflow of recalculation ${requestId} is gone (past the namespace's retention)`);
+      if (err instanceof WorkflowNotFoundError) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`重新计算 ${requestId} 的流程记录已过保留期`, `the workflow of recalculation ${requestId} is gone (past the namespace's retention)`));
       throw mapWorkflowError(err) ?? err;
     }
   }

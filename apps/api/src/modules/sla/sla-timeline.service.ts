@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK_LABELS, ERROR_CODES, type ClockName } from '@zs/domain';
+import { CLOCK_LABELS, ERROR_CODES, type ClockName, localized } from '@zs/domain';
 import { projectAuditActions, projectClocks, projectExists, type Database } from '@zs/persistence';
 import { ApiException } from '../../common/errors/api.exception';
 import { DATABASE } from '../../infrastructure/database.provider';
@@ -36,7 +36,7 @@ export class SlaTimelineService {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async timeline(projectId: string, now = new Date()): Promise<SlaTimelineDto> {
-    if (!(await projectExists(this.db, projectId))) throw new ApiException(ERROR_CODES.NOT_FOUND, `project ${projectId} not found`);
+    if (!(await projectExists(this.db, projectId))) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`项目 ${projectId} 不存在`, `project ${projectId} not found`));
 
     const audits = await projectAuditActions(this.db, projectId, Object.keys(AUDIT_EVENTS));
     const clocks = await projectClocks(this.db, projectId);

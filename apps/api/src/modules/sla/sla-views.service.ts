@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK_LABELS, STAGE_LABELS } from '@zs/domain';
-import { runningClockPage, type Database, type DeadlineWindow, type SlaClockRow } from '@zs/persistence';
+import { runningClockCounts, runningClockPage, type Database, type DeadlineWindow, type SlaClockRow } from '@zs/persistence';
 import type { Page } from '../../common/http/page';
 import { DATABASE } from '../../infrastructure/database.provider';
-import type { DueSoonQuery, SlaClockFilterQuery, SlaClockItemDto } from './dto/sla-views.dto';
+import type { DueSoonQuery, OverdueSummaryDto, OverdueSummaryQuery, SlaClockFilterQuery, SlaClockItemDto } from './dto/sla-views.dto';
 
 /**
  * Open clocks across projects from the SLA read model. A paused clock is neither overdue
@@ -21,8 +21,14 @@ export class SlaViewsService {
     return this.page(query, { after: now, by: new Date(now.getTime() + query.withinHours * 3_600_000) }, now);
   }
 
+  /** The 督办 matrix: overdue clocks counted by department and escalation level. */
+  async overdueSummary(q: OverdueSummaryQuery, now = new Date()): Promise<OverdueSummaryDto> {
+    const cells = await runningClockCounts(this.db, { after: null, by: now }, { stage: q.stage, policyKey: q.policyKey, clock: q.clock });
+    return { cells, total: cells.reduce((sum, c) => sum + c.count, 0) };
+  }
+
   private async page(q: SlaClockFilterQuery, window: DeadlineWindow, now: Date): Promise<Page<SlaClockItemDto>> {
-    const filter = { department: q.department, stage: q.stage, policyKey: q.policyKey, clock: q.clock };
+    const filter = { department: q.department, stage: q.stage, policyKey: q.policyKey, clock: q.clock, escalationLevel: q.escalationLevel };
     const { rows, total } = await runningClockPage(this.db, window, filter, q.page, q.pageSize);
     return { items: rows.map((r) => toItem(r, now)), total, page: q.page, pageSize: q.pageSize };
   }
@@ -47,5 +53,6 @@ function toItem(r: SlaClockRow, now: Date): SlaClockItemDto {
     remainingMs: r.deadlineAt.getTime() - now.getTime(),
     pausedMs: r.pausedMs,
     fired: r.fired,
+    escalationLevel: r.escalationLevel,
   };
 }

@@ -21,7 +21,7 @@ import { oneOfParam } from '../../common/validation/one-of-param.pipe';
 import { uuidParam } from '../../common/validation/uuid-param.pipe';
 import { RecalculationDto, RecalculationStatusDto } from './dto/recalculation.dto';
 import { CreateSlaPolicyVersionDto, SlaPolicyViewDto } from './dto/sla-policy.dto';
-import { DueSoonQuery, SlaClockFilterQuery, SlaClockPageDto, SlaTimelineDto, type SlaClockItemDto } from './dto/sla-views.dto';
+import { DueSoonQuery, OverdueSummaryDto, OverdueSummaryQuery, SlaClockFilterQuery, SlaClockPageDto, SlaTimelineDto, type SlaClockItemDto } from './dto/sla-views.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 import { SlaRecalculationService } from './sla-recalculation.service';
 import { SlaTimelineService } from './sla-timeline.service';
@@ -99,6 +99,14 @@ export class SlaController {
   @ApiOkResponse({ type: SlaClockPageDto })
   overdue(@Query() query: SlaClockFilterQuery): Promise<Page<SlaClockItemDto>> {
     return this.views.overdue(query);
+  }
+
+  @Get('overdue/summary')
+  @RequirePermission('sla.read')
+  @ApiOperation({ summary: '督办汇总: overdue clocks counted by department and escalation level' })
+  @ApiOkResponse({ type: OverdueSummaryDto })
+  overdueSummary(@Query() query: OverdueSummaryQuery): Promise<OverdueSummaryDto> {
+    return this.views.overdueSummary(query);
   }
 
   @Get('due-soon')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ERROR_CODES } from '@zs/domain';
+import { ERROR_CODES, localized } from '@zs/domain';
 import { auditEventOfUpdate, findProjectSubject, findServiceRequestSubject, type Database, type StoredAuditEvent } from '@zs/persistence';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
@@ -41,7 +41,7 @@ export class StepOutcomesService {
 
   async ofProjectStep(projectId: string, caller: AuthenticatedUser, key: string): Promise<StepOutcomeDto> {
     const subject = await findProjectSubject(this.db, projectId);
-    if (!subject) throw new ApiException(ERROR_CODES.NOT_FOUND, `project ${projectId} not found`);
+    if (!subject) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`项目 ${projectId} 不存在`, `project ${projectId} not found`));
     return this.outcome(subject.workflowId, caller, key, async () => {
       const now = await findProjectSubject(this.db, projectId);
       return { project: toProjectView({ state: now!.state, workflowId: now!.workflowId, runId: now!.runId ?? '', updatedAt: now!.updatedAt }), serviceRequest: null };
@@ -50,7 +50,7 @@ export class StepOutcomesService {
 
   async ofServiceRequestStep(requestId: string, caller: AuthenticatedUser, key: string): Promise<StepOutcomeDto> {
     const subject = await findServiceRequestSubject(this.db, requestId);
-    if (!subject) throw new ApiException(ERROR_CODES.NOT_FOUND, `service request ${requestId} not found`);
+    if (!subject) throw new ApiException(ERROR_CODES.NOT_FOUND, localized(`服务请求 ${requestId} 不存在`, `service request ${requestId} not found`));
     return this.outcome(subject.workflowId, caller, key, async () => {
       const now = await findServiceRequestSubject(this.db, requestId);
       return { project: null, serviceRequest: toServiceRequestView({ state: now!.state, workflowId: now!.workflowId, updatedAt: now!.updatedAt }) };

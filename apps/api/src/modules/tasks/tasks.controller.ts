@@ -21,7 +21,8 @@ export class TasksController {
     description:
       'Tasks named to the caller, tasks addressed to the caller\'s role as a whole, and for the Project Service Bureau ' +
       "every task of the bureau's people. Open service requests add their next step (accept, resolve, rate) to the Enterprise Service Bureau's queue. " +
-      'Derived from the read models at request time; roles with no steps (auditor, admin) get an empty list.',
+      'Read from the pending-tasks read model, which each step rewrites in the transaction that records it; remaining time and overdue are ' +
+      'computed at request time. Roles with no steps (auditor, admin) get an empty list.',
   })
   @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentUser() caller: AuthenticatedUser, @Query() query: ListTasksQuery): Promise<Page<TaskViewDto>> {

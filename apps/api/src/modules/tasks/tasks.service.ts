@@ -1,43 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { comparePendingTasks, isTaskFor, pendingTasks, STAGE_LABELS, type PendingTask } from '@zs/domain';
-import { openProjectStates, openServiceRequests, type Database } from '@zs/persistence';
+import { STAGE_LABELS } from '@zs/domain';
+import { listPendingTasks, type Database, type QueueTask } from '@zs/persistence';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { AuthenticatedUser } from '../../common/auth/authenticated-user';
 import type { Page } from '../../common/http/page';
 import type { ListTasksQuery } from './dto/list-tasks.query';
 import type { TaskViewDto } from './dto/task-view.dto';
-import { serviceRequestTasks, type ServiceRequestTask } from './service-request-tasks';
-
-/** A project step or a service request step: the same shape, in one queue. */
-type QueueTask = PendingTask | ServiceRequestTask;
 
 /**
- * The staff work queue: what each open project is waiting for (domain `pendingTasks`) and what each
- * open service request is waiting for (`serviceRequestTasks`), kept to the caller's own tasks.
- * Nothing is stored; tasks are derived from the read models on every request.
+ * The staff work queue: what each open project is waiting for (domain `pendingTaskRecords`) and
+ * what each open service request is waiting for (`serviceRequestTaskRecords`), kept to the
+ * caller's own tasks (`isTaskFor`), in the order of `comparePendingTasks`.
  *
- * SCALE: this loads the state of every non-terminal project and filters in memory. That is fine for
- * a development zone's thousands of open projects; if the open-project count grows past tens of
- * thousands, a later issue should maintain a pending-tasks table (written with the read model, by
- * the workflow's activity) and page it in SQL.
+ * SCALE (issue 12): the tasks are a read model, `pending_tasks`, which the projection rewrites in
+ * the transaction that writes the project's (or the request's) read model; this filters, orders,
+ * counts and pages it in SQL (`listPendingTasks`), so a request reads one page, not every open
+ * project. Only remainingMs and overdue depend on the time of the request: computed from the
+ * stored deadline at `now`.
  */
 @Injectable()
 export class TasksService {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   async list(caller: AuthenticatedUser, query: ListTasksQuery): Promise<Page<TaskViewDto>> {
-    const now = Date.now();
-    const viewer = { userId: caller.id, role: caller.role };
     const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
-    const projectTasks = (await openProjectStates(this.db, query.stage)).flatMap((state) => pendingTasks(state, now)).filter((t) => isTaskFor(t, viewer));
-    // Service request steps are addressed to a role as a whole (no one person is named).
-    const requestTasks = (await openServiceRequests(this.db, query.stage)).flatMap((r) => serviceRequestTasks(r.state, r.stage, now)).filter((t) => t.assignee.role === viewer.role);
-    const tasks: QueueTask[] = [...projectTasks, ...requestTasks].filter((t) => overdue === undefined || t.overdue === overdue);
-    // Array.prototype.sort is stable: a project's own tasks keep their lifecycle order on ties.
-    // The order reads only overdue, deadlineAt and projectId, which both kinds of task carry alike.
-    tasks.sort((a, b) => comparePendingTasks(a as PendingTask, b as PendingTask));
-    const start = (query.page - 1) * query.pageSize;
-    return { items: tasks.slice(start, start + query.pageSize).map(toView), total: tasks.length, page: query.page, pageSize: query.pageSize };
+    const { items, total } = await listPendingTasks(
+      this.db,
+      { viewer: { userId: caller.id, role: caller.role }, stage: query.stage, overdue, page: query.page, pageSize: query.pageSize },
+      Date.now(),
+    );
+    return { items: items.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 }
 

@@ -474,9 +474,9 @@ async function registerLead(api: DemoZoneClient, p: DemoProject, ctx: ProjectCon
   };
   const res = await api.call(ECB_HEAD, 'POST', '/leads', { body: lead, key, ok: [200, 201, 409] });
   if (res.status !== 409) return res.body.id;
-  // The 409 names each suspected project in its details: "project <id> 「company」 …".
+  // The 409 names each suspected project (its id) in its details, in either language.
   const other = (res.body.details ?? [])
-    .map((d: { message?: string }) => /project ([0-9a-f-]{36})/.exec(d.message ?? '')?.[1])
+    .map((d: { message?: string }) => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(d.message ?? '')?.[0])
     .find((x: string | undefined): x is string => typeof x === 'string');
   if (res.body.code !== 'DUPLICATE_SUSPECTED' || !other) throw new DemoSeedError(`POST /leads「${p.company}」: 409 ${JSON.stringify(res.body)}`);
   const confirmed = await api.call(ECB_HEAD, 'POST', '/leads', { body: { ...lead, confirmDuplicateOf: other }, key });

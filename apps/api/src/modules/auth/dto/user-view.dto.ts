@@ -16,4 +16,12 @@ export class UserViewDto {
 
   @ApiProperty({ example: '招商专员' })
   roleLabel!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '供电公司',
+    description: "The account's department by name (as service requests name it); a department's staff act only on its requests. Null without one",
+  })
+  departmentName!: string | null;
 }

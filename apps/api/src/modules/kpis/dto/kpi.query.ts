@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { KPI_GROUP_BYS, KPI_PERIODS, type KpiGroupBy, type KpiPeriod } from '@zs/domain';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsOptionalDateShape } from '../../../common/validation/shape.decorators';
@@ -64,3 +64,6 @@ export class KpiExportQuery extends KpiQuery {
   @IsIn(['csv', 'xlsx'], { message: 'format must be csv or xlsx（导出格式须为 csv 或 xlsx）' })
   format?: 'csv' | 'xlsx';
 }
+
+/** GET /kpis/city: the window only (each zone is one row). */
+export class CityKpiQuery extends PickType(KpiQuery, ['from', 'to', 'asOf'] as const) {}

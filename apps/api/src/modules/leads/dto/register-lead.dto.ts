@@ -56,6 +56,7 @@ export class RegisterLeadDto {
   @ValidateBy(
     {
       name: 'maxDecimalPlaces',
+      constraints: [INVESTMENT_DECIMAL_PLACES],
       validator: { validate: (value: unknown) => typeof value === 'number' && hasAtMostDecimalPlaces(value, INVESTMENT_DECIMAL_PLACES) },
     },
     { message: ({ property }) => `${property} must have at most ${INVESTMENT_DECIMAL_PLACES} decimal places` },

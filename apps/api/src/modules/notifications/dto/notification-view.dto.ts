@@ -1,4 +1,3 @@
-import { PageDtoOf } from '../../../common/http/page.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { NOTIFICATION_KINDS } from '@zs/contracts';
 import { ROLES } from '@zs/domain';
@@ -36,6 +35,41 @@ export class NotificationViewDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ description: 'The caller has read it (each reader has their own mark)' })
+  read!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the caller marked it read; null while unread' })
+  readAt!: string | null;
 }
 
-export const NotificationPageDto = PageDtoOf(NotificationViewDto, 'NotificationPageDto');
+/** A page of the inbox (the shape of PageDtoOf) with the unread count the menu badge shows. */
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationViewDto] })
+  items!: NotificationViewDto[];
+
+  @ApiProperty({ description: 'all matching rows' })
+  total!: number;
+
+  @ApiProperty()
+  page!: number;
+
+  @ApiProperty()
+  pageSize!: number;
+
+  @ApiProperty({ description: "Unread alerts in the caller's whole inbox (whatever the page and filter)" })
+  unreadCount!: number;
+}
+
+export class UnreadCountDto {
+  @ApiProperty({ description: "Unread alerts in the caller's inbox" })
+  unreadCount!: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'How many alerts were unread and are now read' })
+  marked!: number;
+
+  @ApiProperty({ description: "Unread alerts left in the caller's inbox" })
+  unreadCount!: number;
+}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApiException } from '../../../common/errors/api.exception';
+import { toErrorResponse } from '../../../common/errors/error-envelope';
 import { createValidationPipe } from '../../../common/validation/validation.pipe';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './admin-user.dto';
 import { CreateDepartmentDto, ListDepartmentsQuery, UpdateDepartmentDto } from './department.dto';
@@ -23,7 +24,7 @@ async function refusal(value: unknown, metatype: new () => object, type: 'body' 
 async function fieldsOf(value: unknown, metatype: new () => object, type: 'body' | 'query' = 'body'): Promise<string[]> {
   const err = await refusal(value, metatype, type);
   expect(err.getStatus()).toBe(400);
-  for (const d of err.details ?? []) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
+  for (const d of toErrorResponse(err).details ?? []) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
   return [...new Set((err.details ?? []).map((d) => d.field))];
 }
 

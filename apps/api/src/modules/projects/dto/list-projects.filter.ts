@@ -1,6 +1,6 @@
-import { ERROR_CODES, type Stage } from '@zs/domain';
+import { ERROR_CODES, type Stage, localized, type Localized } from '@zs/domain';
 import type { ProjectListFilter } from '@zs/persistence';
-import { ApiException } from '../../../common/errors/api.exception';
+import { fieldRefusal } from '../../../common/errors/api.exception';
 import type { InvestmentBand, ListProjectsQuery, ProjectSort } from './list-projects.query';
 
 const BANDS: Record<InvestmentBand, Pick<ProjectListFilter, 'investmentAtLeast' | 'investmentBelow'>> = {
@@ -12,13 +12,13 @@ const BANDS: Record<InvestmentBand, Pick<ProjectListFilter, 'investmentAtLeast' 
 
 const bool = (value: 'true' | 'false' | undefined): boolean | undefined => (value === undefined ? undefined : value === 'true');
 
-function refuse(field: string, message: string): never {
-  throw new ApiException(ERROR_CODES.VALIDATION_FAILED, message, [{ field, message }]);
+function refuse(field: string, message: Localized): never {
+  throw fieldRefusal(ERROR_CODES.VALIDATION_FAILED, field, message);
 }
 
 /** `from` after `to` selects nothing and is surely a mistake: 400 naming the `from` parameter. */
 function requireOrdered(from: string | undefined, to: string | undefined, fromName: string, toName: string): void {
-  if (from !== undefined && to !== undefined && from > to) refuse(fromName, `${fromName} (${from}) must not be after ${toName} (${to})（起始日期不得晚于截止日期）`);
+  if (from !== undefined && to !== undefined && from > to) refuse(fromName, localized(`{field}（${from}）不得晚于截止日期（${to}）`, `{field} (${from}) must not be after ${toName} (${to})`));
 }
 
 /** The validated query as the read model's filter, with the rules that involve two parameters. */
@@ -27,9 +27,9 @@ export function listFilterOf(query: ListProjectsQuery): ProjectListFilter {
   requireOrdered(query.signedFrom, query.signedTo, 'signedFrom', 'signedTo');
   const minYi = query.minYi === undefined ? undefined : Number(query.minYi);
   const maxYi = query.maxYi === undefined ? undefined : Number(query.maxYi);
-  if (minYi !== undefined && maxYi !== undefined && minYi > maxYi) refuse('minYi', `minYi (${minYi}) must not be greater than maxYi (${maxYi})（投资额下限不得高于上限）`);
+  if (minYi !== undefined && maxYi !== undefined && minYi > maxYi) refuse('minYi', localized(`{field}（${minYi}）不得高于上限（${maxYi}）`, `{field} (${minYi}) must not be greater than maxYi (${maxYi})`));
   if (query.band !== undefined && (minYi !== undefined || maxYi !== undefined)) {
-    refuse('band', 'band cannot be combined with minYi or maxYi（投资额档次与上下限只能选其一）');
+    refuse('band', localized('{field}与投资额上下限只能选其一', '{field} cannot be combined with minYi or maxYi'));
   }
   const sort: ProjectSort = query.sort;
   const descending = sort.startsWith('-');

@@ -27,9 +27,12 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 /** 投资额档次 of the reports: ≥1 亿, ≥5 亿, ≥10 亿, <1 亿. */
 export const INVESTMENT_BANDS = ['ge1', 'ge5', 'ge10', 'lt1'] as const;
 export type InvestmentBand = (typeof INVESTMENT_BANDS)[number];
+export const INVESTMENT_BAND_LABELS: Record<InvestmentBand, string> = { ge1: '1亿元及以上', ge5: '5亿元及以上', ge10: '10亿元及以上', lt1: '1亿元以下' };
 
 const BOOLEAN_TEXT = ['true', 'false'] as const;
 type BooleanText = (typeof BOOLEAN_TEXT)[number];
+/** A yes/no query parameter's two words. */
+export const BOOLEAN_TEXT_LABELS: Record<BooleanText, string> = { true: '是', false: '否' };
 const oneOf = (values: readonly string[]) => ({ message: ({ property }: { property: string }) => `${property} must be one of: ${values.join(', ')}` });
 const uuid = { message: ({ property }: { property: string }) => `${property} must be an id (UUID)` };
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CLOCK_NAMES, POLICY_KEYS, STAGES, type ClockName, type PolicyKey, type Stage } from '@zs/domain';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
@@ -25,7 +25,18 @@ export class SlaClockFilterQuery extends PaginationQuery {
   @IsIn(CLOCK_NAMES, { message: `clock must be one of: ${CLOCK_NAMES.join(', ')}` })
   @IsOptional()
   clock?: ClockName;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 20, description: '督办 level: clocks whose highest fired escalation level is this one (0: not escalated yet)' })
+  @IsOptional()
+  @ToInteger()
+  @Max(20, { message: 'escalationLevel must be at most 20' })
+  @Min(0, { message: 'escalationLevel must be at least 0' })
+  @IsInt({ message: 'escalationLevel must be a whole number' })
+  escalationLevel?: number;
 }
+
+/** The 督办 matrix's filters: its rows and columns are department and escalation level. */
+export class OverdueSummaryQuery extends PickType(SlaClockFilterQuery, ['stage', 'policyKey', 'clock'] as const) {}
 
 export class DueSoonQuery extends SlaClockFilterQuery {
   @ApiPropertyOptional({ default: 24, minimum: 1, maximum: 720, description: 'Deadlines within this many hours from now' })
@@ -55,6 +66,7 @@ export class SlaClockItemDto {
   @ApiProperty({ description: 'Negative when overdue' }) remainingMs!: number;
   @ApiProperty() pausedMs!: number;
   @ApiProperty({ type: [String] }) fired!: string[];
+  @ApiProperty({ type: 'integer', description: 'Highest escalation level fired (escalation-N), 0 before the first' }) escalationLevel!: number;
 }
 
 export class SlaClockPageDto {
@@ -62,6 +74,17 @@ export class SlaClockPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+}
+
+export class OverdueCellDto {
+  @ApiProperty({ description: 'The department that owns the clocks' }) department!: string;
+  @ApiProperty({ type: 'integer', description: '0: not escalated yet' }) escalationLevel!: number;
+  @ApiProperty({ type: 'integer' }) count!: number;
+}
+
+export class OverdueSummaryDto {
+  @ApiProperty({ type: [OverdueCellDto], description: 'One cell per department and escalation level with overdue clocks' }) cells!: OverdueCellDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
 }
 
 export const TIMELINE_EVENTS = ['started', 'paused', 'resumed', 'warned', 'breached', 'escalated', 'recalculated', 'met'] as const;

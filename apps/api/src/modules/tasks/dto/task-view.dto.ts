@@ -10,7 +10,7 @@ export class TaskAssigneeDto {
   userId!: string | null;
 }
 
-/** One step a project is waiting for, derived from its current state. */
+/** One step a project (or one of its service requests) is waiting for, derived from its current state. */
 export class TaskViewDto {
   @ApiProperty({ format: 'uuid' })
   projectId!: string;
@@ -39,7 +39,7 @@ export class TaskViewDto {
   @ApiProperty({ type: TaskAssigneeDto })
   assignee!: TaskAssigneeDto;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null when nothing runs against the step (a paused clock, no SLA)' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "null when the step has no deadline (no SLA, the firm's information awaited); while its clock is paused, the time left counted from the request" })
   deadlineAt!: string | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'milliseconds left at the time of the request; negative once overdue' })

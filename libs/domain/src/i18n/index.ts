@@ -1,0 +1,5 @@
+export * from './language';
+export * from './localized';
+export * from './field-labels';
+export * from './error-code-labels';
+export * from './enum-labels';
