@@ -99,6 +99,20 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': boundaries(['@zs/api', '@zs/worker', '@zs/workflows']) },
   },
   {
+    // Property tests of pure code: fast-check is test tooling, not a dependency the domain ships with.
+    files: ['libs/domain/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: DEP_CONSTRAINTS.map((c) => (c.sourceTag === 'type:domain' ? { sourceTag: c.sourceTag, onlyDependOnLibsWithTags: c.onlyDependOnLibsWithTags, allowedExternalImports: ['fast-check'] } : c)),
+        },
+      ],
+    },
+  },
+  {
     // Tests and tooling read loosely typed JSON responses.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

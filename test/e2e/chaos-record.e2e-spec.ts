@@ -77,17 +77,24 @@ async function sendWithDisruption(steps: Array<() => Promise<HttpResult>>, after
   return { answers, disrupted };
 }
 
+/**
+ * The projects the chaos then acts on, registered before any disruption. Each lead carries an
+ * Idempotency-Key and is sent again with it after a 503 (the 3-s update timeout, met on a busy CI
+ * machine): the retry lands on the same project, so every lead ends 201 exactly once.
+ */
 async function registerMany(h: E2eHarness, officer: Staff, n: number, label: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i += 10) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(10, n - i) }, (_, j) => h.http('POST', '/leads', { token: officer.token, body: sampleLead({ companyName: uniqueCompanyName(`${label}混沌企业${i + j}号`) }) })),
-    );
-    for (const res of batch) {
+  const register = async (i: number) => {
+    const key = randomUUID();
+    const body = sampleLead({ companyName: uniqueCompanyName(`${label}混沌企业${i}号`) });
+    for (let attempt = 1; ; attempt++) {
+      const res = await h.http('POST', '/leads', { token: officer.token, body, headers: { 'idempotency-key': key } });
+      if (res.status === 503 && attempt < 5) continue;
       expect(res.status).toBe(201);
-      ids.push(res.body.id as string);
+      return res.body.id as string;
     }
-  }
+  };
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 10) ids.push(...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, j) => register(i + j)))));
   return ids;
 }
 
@@ -276,10 +283,11 @@ describe('chaos: the record through SIGKILLs (worker, PostgreSQL)', () => {
 
       const c = await reconcile(h, client, taskForce, sent.map((s, i) => ({ ...s, res: answers[i] })), 'worker SIGKILL');
       expect(c.ok2xx + c.unavailable503).toBe(100);
-      // The kill came mid-run (after 25 answers, by construction): some steps answered 2xx before it
-      // (how many depends on the machine: on a busy one, some of the first 25 are 503s of the 3-s
-      // update timeout), and the steps it held answered 503.
-      expect(c.ok2xx).toBeGreaterThan(0);
+      // The kill came mid-run (after 25 answers, by construction) and the steps it held answered 503.
+      // How many answered 2xx before it depends on the machine: on a busy one (CI met this) every one
+      // of the first 25 was a 503 of the 3-s update timeout, applied all the same. So what is asserted
+      // is that steps were applied (answered 2xx, or applied after their 503) and some met the kill.
+      expect(c.ok2xx + c.appliedAfter503).toBeGreaterThan(0);
       expect(c.unavailable503).toBeGreaterThan(0);
       expect({ phantom: c.phantom, lost: c.lost, duplicate: c.duplicate, outcomeMismatch: c.outcomeMismatch, readModelMismatch: c.readModelMismatch, seqGaps: c.seqGaps }).toEqual({
         phantom: 0,

@@ -57,6 +57,7 @@ export * from './kpi/kpi-window';
 export * from './kpi/kpi-periods';
 export * from './kpi/kpi-definitions';
 export * from './kpi/kpi-table';
+export * from './kpi/kpi-filter';
 export * from './kpi/targets';
 export * from './campaign/campaign';
 export * from './campaign/leaderboard-ranking';

@@ -44,8 +44,17 @@ function total(n: number): KpiValue {
   return { value: round(n), numerator: round(n), denominator: null };
 }
 
-/** Projects signed in the window (the cohort of every "÷ 签约项目数" rate). */
-const signedIn = (facts: readonly ProjectFacts[], ctx: KpiContext) => facts.filter((f) => inWindow(f.signedOn, ctx));
+/** The signed cohort of a table row, worked out once for the row's ten KPIs that read it. */
+const cohorts = new WeakMap<KpiContext, { facts: readonly ProjectFacts[]; signed: readonly ProjectFacts[] }>();
+
+/** Projects signed in the window (the cohort of every "÷ 签约项目数" rate). Read-only: shared by the row's KPIs. */
+function signedIn(facts: readonly ProjectFacts[], ctx: KpiContext): readonly ProjectFacts[] {
+  const known = cohorts.get(ctx);
+  if (known && known.facts === facts) return known.signed;
+  const signed = facts.filter((f) => inWindow(f.signedOn, ctx));
+  cohorts.set(ctx, { facts, signed });
+  return signed;
+}
 
 /** Days from signing to a completion date, for projects whose completion falls in the window. */
 function sinceSigning(facts: readonly ProjectFacts[], ctx: KpiContext, pick: (f: ProjectFacts) => string | null): number[] {

@@ -2,6 +2,7 @@ import { KPI_DEFINITIONS, type KpiValue } from './kpi-definitions';
 import { periodsBetween, type KpiPeriod, type PeriodBucket } from './kpi-periods';
 import type { KpiContext } from './kpi-window';
 import type { ProjectFacts } from './project-facts';
+import { datedIn, datedInBuckets, someProjectEventDate, someServiceEventDate } from './kpi-relevance';
 import type { ServiceRequestFacts } from './service-request-facts';
 
 /**
@@ -49,7 +50,8 @@ export interface KpiRow {
   kpis: Record<string, KpiValue>;
 }
 
-function keyOf(f: ProjectFacts, groupBy: KpiGroupBy): { key: string | null; label: string | null } {
+/** The group a project is credited to under a grouping (its id and, where the facts hold it, its label). */
+export function groupKeyOf(f: ProjectFacts, groupBy: KpiGroupBy): { key: string | null; label: string | null } {
   switch (groupBy) {
     case 'department':
       return { key: f.owner?.departmentId ?? null, label: null };
@@ -70,7 +72,7 @@ function keyOf(f: ProjectFacts, groupBy: KpiGroupBy): { key: string | null; labe
   }
 }
 
-function computeRow(facts: ProjectFacts[], services: ServiceRequestFacts[], ctx: KpiContext): Record<string, KpiValue> {
+function computeRow(facts: readonly ProjectFacts[], ctx: KpiContext): Record<string, KpiValue> {
   const kpis: Record<string, KpiValue> = {};
   for (const def of KPI_DEFINITIONS) kpis[def.code] = def.compute(facts, ctx);
   return kpis;
@@ -80,6 +82,21 @@ function earliestDate(facts: readonly ProjectFacts[], asOf: string): string {
   let min = asOf;
   for (const f of facts) if (f.registeredOn < min) min = f.registeredOn;
   return min;
+}
+
+/**
+ * A group's facts and requests dated in each window of the table (kpi-relevance.ts): the same
+ * figures as from all of them, without a pass over every project per bucket.
+ */
+function datedWindows(
+  group: { facts: ProjectFacts[]; services: ServiceRequestFacts[] },
+  buckets: PeriodBucket[] | null,
+  whole: { from: string | null; to: string; asOf: string },
+): Array<{ bucket: PeriodBucket | null; facts: ProjectFacts[]; services: ServiceRequestFacts[] }> {
+  if (!buckets) return [{ bucket: null, facts: datedIn(group.facts, someProjectEventDate, whole), services: datedIn(group.services, someServiceEventDate, whole) }];
+  const facts = datedInBuckets(group.facts, someProjectEventDate, buckets, whole);
+  const services = datedInBuckets(group.services, someServiceEventDate, buckets, whole);
+  return buckets.map((bucket, i) => ({ bucket, facts: facts[i], services: services[i] }));
 }
 
 /** The KPI table: one row per group (and period), every KPI computed by its single definition. */
@@ -92,7 +109,7 @@ export function computeKpiTable(facts: readonly ProjectFacts[], serviceFacts: re
   if (groupBy === 'period') groups.set('all', { label: null, facts: [...facts], services: [...serviceFacts] });
   else {
     for (const f of facts) {
-      const { key, label } = keyOf(f, groupBy);
+      const { key, label } = groupKeyOf(f, groupBy);
       const group = groups.get(key) ?? { label, facts: [], services: [] };
       if (!group.label && label) group.label = label;
       group.facts.push(f);
@@ -105,14 +122,15 @@ export function computeKpiTable(facts: readonly ProjectFacts[], serviceFacts: re
     }
   }
   const period = options.period ?? (groupBy === 'period' ? 'month' : undefined);
-  const buckets: Array<PeriodBucket | null> = period ? periodsBetween(from ?? earliestDate(facts, to), to, period) : [null];
+  const whole = { from, to, asOf: options.asOf };
+  const buckets: PeriodBucket[] | null = period ? periodsBetween(from ?? earliestDate(facts, to), to, period) : null;
   const rows: KpiRow[] = [];
   const sortedGroups = [...groups.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
   for (const [key, group] of sortedGroups) {
-    for (const bucket of buckets) {
+    for (const { bucket, facts: dated, services } of datedWindows(group, buckets, whole)) {
       const window = { from: bucket ? (from && from > bucket.from ? from : bucket.from) : from, to: bucket && bucket.to < to ? bucket.to : to };
       const target = groupBy === 'period' ? null : (options.targetOf?.(key) ?? null);
-      const ctx: KpiContext = { ...window, asOf: options.asOf, services: group.services, target };
+      const ctx: KpiContext = { ...window, asOf: options.asOf, services, target };
       rows.push({
         group: groupBy === 'period' ? (bucket?.key ?? null) : key,
         groupLabel: groupBy === 'period' ? (bucket?.key ?? '') : (group.label ?? key ?? UNASSIGNED_LABEL),
@@ -120,7 +138,7 @@ export function computeKpiTable(facts: readonly ProjectFacts[], serviceFacts: re
         from: window.from,
         to: window.to,
         projectCount: group.facts.length,
-        kpis: computeRow(group.facts, group.services, ctx),
+        kpis: computeRow(dated, ctx),
       });
     }
   }

@@ -22,7 +22,12 @@ export function addDays(date: string, days: number): string {
 
 /** Whole days from `from` to `to` (calendar dates). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round((utcDayStart(to) - utcDayStart(from)) / DAY_MS);
+}
+
+/** 00:00 UTC of a YYYY-MM-DD date, read by position: KPI tables call this for every signed project. */
+function utcDayStart(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 /** 'YYYY-MM-DD' naming a day that exists: not 2026-02-30 (rolls over to March), not 2026-13-01 (no such month). */

@@ -1,5 +1,4 @@
-import { ERROR_CODES, periodsBetween, shanghaiDate, type KpiGroupBy, type KpiPeriod, localized, type Localized } from '@zs/domain';
-import type { ProjectFactsFilter } from '@zs/persistence';
+import { ERROR_CODES, periodsBetween, shanghaiDate, type KpiFilter, type KpiGroupBy, type KpiPeriod, localized, type Localized } from '@zs/domain';
 import { fieldRefusal } from '../../common/errors/api.exception';
 import type { KpiQuery } from './dto/kpi.query';
 
@@ -12,7 +11,7 @@ export interface KpiRequest {
   from: string | null;
   to: string | null;
   asOf: string;
-  filter: ProjectFactsFilter;
+  filter: KpiFilter;
 }
 
 function refuse(field: string, message: Localized): never {
@@ -34,7 +33,7 @@ export function kpiRequestOf(q: KpiQuery, now: number): KpiRequest {
       refuse('period', localized(`期间超过 ${MAX_PERIOD_BUCKETS} 个，请缩小起止日期`, `{field} gives more than ${MAX_PERIOD_BUCKETS} periods; narrow from/to`));
     }
   }
-  const filter: ProjectFactsFilter = {};
+  const filter: KpiFilter = {};
   if (q.department) filter.departmentId = q.department;
   if (q.team) filter.teamId = q.team;
   if (q.officer) filter.officerId = q.officer;

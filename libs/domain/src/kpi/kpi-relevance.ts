@@ -1,0 +1,77 @@
+import type { PeriodBucket } from './kpi-periods';
+import { inWindow, type KpiContext } from './kpi-window';
+import type { ProjectFacts } from './project-facts';
+import type { ServiceRequestFacts } from './service-request-facts';
+
+type Window = Pick<KpiContext, 'from' | 'to' | 'asOf'>;
+
+/**
+ * Every date a KPI counts a project by (README "Windows"): registration, the intake decision,
+ * signing (the cohort of every rate and count), equipment entry and production, each node's due
+ * date and each arrival of funds. A project none of whose dates falls in a window counts for no KPI
+ * of that window (the states a cohort rate reads "as of", such as 开工 or 履约, only matter for
+ * projects signed in the window). So a table skips such projects, and a period split hands each
+ * bucket only the projects dated in it instead of all of them. `kpi-relevance.spec.ts` holds every
+ * definition to this: a KPI that starts counting by another date must add it here.
+ * Written as a test over the dates rather than a list of them: no array per project per query.
+ */
+export function someProjectEventDate(f: ProjectFacts, test: (date: string) => boolean): boolean {
+  if (test(f.registeredOn)) return true;
+  if (f.intake.decidedOn && test(f.intake.decidedOn)) return true;
+  if (f.signedOn && test(f.signedOn)) return true;
+  if (f.equipmentEntryOn && test(f.equipmentEntryOn)) return true;
+  if (f.productionOn && test(f.productionOn)) return true;
+  for (const n of f.nodes) if (test(n.dueOn)) return true;
+  for (const e of f.funds) if (test(e.date)) return true;
+  return false;
+}
+
+/** The dates a service-request KPI counts a request by: its closing (销单) and every rating. */
+export function someServiceEventDate(s: ServiceRequestFacts, test: (date: string) => boolean): boolean {
+  if (s.closedOn && test(s.closedOn)) return true;
+  for (const r of s.ratings) if (test(r.on)) return true;
+  return false;
+}
+
+/** Whether one of an item's event dates passes the test (stopping at the first that does). */
+export type SomeEventDate<T> = (item: T, test: (date: string) => boolean) => boolean;
+
+/** The items with at least one event dated in the window. */
+export function datedIn<T>(items: readonly T[], someDate: SomeEventDate<T>, window: Window): T[] {
+  const inIt = (d: string) => inWindow(d, window);
+  return items.filter((item) => someDate(item, inIt));
+}
+
+/**
+ * The items dated in each bucket of a period split (buckets in order and contiguous, as
+ * periodsBetween gives them), each item once per bucket however many of its dates fall there.
+ * One pass over the items instead of one per bucket.
+ */
+export function datedInBuckets<T>(items: readonly T[], someDate: SomeEventDate<T>, buckets: readonly PeriodBucket[], window: Window): T[][] {
+  const lists: T[][] = buckets.map(() => []);
+  let item: T;
+  const place = (d: string) => {
+    if (!inWindow(d, window)) return false;
+    const b = bucketIndex(buckets, d);
+    // Each item's dates are placed before the next item's: a list ending with it already holds it.
+    if (b >= 0 && lists[b][lists[b].length - 1] !== item) lists[b].push(item);
+    return false;
+  };
+  for (item of items) someDate(item, place);
+  return lists;
+}
+
+/** The bucket holding the date (binary search on the buckets' first days); −1 when none does. */
+function bucketIndex(buckets: readonly PeriodBucket[], date: string): number {
+  let lo = 0;
+  let hi = buckets.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (buckets[mid].from <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && date <= buckets[found].to ? found : -1;
+}
