@@ -9,6 +9,7 @@ import { startEngineStack } from '@zs/local-stack';
 import { insertProjectFacts, withDatabase } from '@zs/persistence';
 import { HttpClient } from './http-client';
 import { kpiQueries } from './kpi-queries';
+import { stackMemory } from './scale/resident-memory';
 import { timed } from './stats';
 
 /**
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   try {
     const http = new HttpClient(stack.apiUrl);
     const token = await http.login('leader', DEFAULT_DEMO_PASSWORD);
+    const apiAtStart = stackMemory(stack).apiMb;
     const results: Array<{ query: string; rows: number; p50: number; p95: number; max: number }> = [];
     for (const query of QUERIES) {
       for (let i = 0; i < WARMUP; i++) await http.json('GET', `/kpis?${query}`, undefined, token);
@@ -121,8 +123,8 @@ async function main(): Promise<void> {
       results.push({ query, rows, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1]) });
       say(`${query}: ${rows} rows, p50 ${results.at(-1)!.p50} ms, p95 ${results.at(-1)!.p95} ms`);
     }
-    // Cold: one project's facts rewritten before each request, so the API reads every row again.
-    const cold = 'groupBy=department&from=2025-01-01&asOf=2026-06-30 (cold: a fact changed before each request)';
+    // A fact changed before each request: the API reads the changed row and computes the table again.
+    const cold = 'groupBy=department&from=2025-01-01&asOf=2026-06-30 (a fact changed before each request)';
     await withDatabase({ url: stack.databaseUrl, poolSize: 1 }, async (db) => {
       const [probe] = benchFacts(1);
       const samples: number[] = [];
@@ -138,10 +140,11 @@ async function main(): Promise<void> {
       results.push({ query: cold, rows, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1]) });
       say(`${cold}: p50 ${results.at(-1)!.p50} ms, p95 ${results.at(-1)!.p95} ms`);
     });
+    const apiAfter = stackMemory(stack).apiMb;
     const width = Math.max(...results.map((r) => r.query.length));
-    process.stdout.write(`\nGET /kpis with ${PROJECTS} projects (${RUNS} runs each)\n`);
+    process.stdout.write(`\nGET /kpis with ${PROJECTS} projects (${RUNS} runs each); API resident memory ${apiAtStart} MB at start, ${apiAfter} MB after\n`);
     process.stdout.write(results.map((r) => `${r.query.padEnd(width)}  rows ${String(r.rows).padStart(4)}  p50 ${r.p50} ms  p95 ${r.p95} ms`).join('\n') + '\n\n');
-    process.stdout.write(JSON.stringify({ projects: PROJECTS, runs: RUNS, results }) + '\n');
+    process.stdout.write(JSON.stringify({ projects: PROJECTS, runs: RUNS, apiMb: { atStart: apiAtStart, after: apiAfter }, results }) + '\n');
   } finally {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -23,15 +23,17 @@ export class KpiFactsCache {
     private readonly zoneContext: ZoneContext,
   ) {}
 
-  async read(filter: KpiFilter): Promise<KpiSources> {
+  /** The zone's sources through the filter; `version` names the zone and its generation. */
+  async read(filter: KpiFilter): Promise<KpiSources & { version: string }> {
     const zone = this.zoneContext.current().code;
     let sources = this.zones.get(zone);
     if (!sources) this.zones.set(zone, (sources = new ZoneKpiSources((since) => readKpiSourceChanges(this.db, since))));
     await sources.refresh();
     const all = sources.snapshot();
-    if (Object.values(filter).every((v) => v === undefined)) return all;
+    const version = `${zone}/${all.generation}`;
+    if (Object.values(filter).every((v) => v === undefined)) return { ...all, version };
     const facts = all.facts.filter((f) => matchesKpiFilter(f, filter));
     const ids = new Set(facts.map((f) => f.projectId));
-    return { facts, services: all.services.filter((s) => ids.has(s.projectId)) };
+    return { facts, services: all.services.filter((s) => ids.has(s.projectId)), generation: all.generation, version };
   }
 }

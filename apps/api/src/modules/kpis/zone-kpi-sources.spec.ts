@@ -45,12 +45,13 @@ describe('ZoneKpiSources', () => {
     await done;
     expect(calls[2].since).toBe('105');
     expect(sources.snapshot()).toBe(second);
+    expect([first.generation, second.generation]).toEqual([1, 2]);
 
     // A complete read (the database's transaction ids went back) replaces everything.
     done = sources.refresh();
     calls[3].answer(changes('7', { complete: true, facts: [factsOf({ projectId: 'z' })] }));
     await done;
-    expect(sources.snapshot()).toEqual({ facts: [factsOf({ projectId: 'z' })], services: [] });
+    expect(sources.snapshot()).toEqual({ facts: [factsOf({ projectId: 'z' })], services: [], generation: 3 });
   });
 
   it('makes callers that arrive during a pull wait for the next one, which they share', async () => {

@@ -5,6 +5,8 @@ import { StringPool } from './string-pool';
 export interface KpiSources {
   facts: ProjectFacts[];
   services: ServiceRequestFacts[];
+  /** Changes whenever any fact or request does: what a computed table may be kept under. */
+  generation: number;
 }
 
 /** Strings that are one per project or request: not worth pooling. */
@@ -18,6 +20,7 @@ export class ZoneKpiSources {
   private readonly services = new Map<string, ServiceRequestFacts>();
   /** The maps as arrays, made again only after a change. */
   private all: KpiSources | null = null;
+  private generation = 0;
   /** The pull in progress, and the one queued behind it that later callers share. */
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
@@ -41,7 +44,7 @@ export class ZoneKpiSources {
   }
 
   snapshot(): KpiSources {
-    return (this.all ??= { facts: [...this.facts.values()], services: [...this.services.values()] });
+    return (this.all ??= { facts: [...this.facts.values()], services: [...this.services.values()], generation: this.generation });
   }
 
   private afterRunning(): Promise<void> {
@@ -59,7 +62,10 @@ export class ZoneKpiSources {
       }
       for (const f of changes.facts) this.facts.set(f.projectId, this.pool.intern(f));
       for (const s of changes.services) this.services.set(s.requestId, this.pool.intern(s));
-      if (changes.complete || changes.facts.length > 0 || changes.services.length > 0) this.all = null;
+      if (changes.complete || changes.facts.length > 0 || changes.services.length > 0) {
+        this.all = null;
+        this.generation += 1;
+      }
       this.horizon = changes.horizon;
     } finally {
       this.running = null;
