@@ -33,10 +33,11 @@ import { PendingTasks1763902000000 } from './migrations/1763902000000-pending-ta
 import { CompanyNameGrams1763902100000 } from './migrations/1763902100000-company-name-grams';
 import { ProjectListDefaultOrder1763902200000 } from './migrations/1763902200000-project-list-default-order';
 import { KpiSourceChanges1763902300000 } from './migrations/1763902300000-kpi-source-changes';
+import { ProjectListIndexes1763902400000 } from './migrations/1763902400000-project-list-indexes';
 
 export const ENTITIES = [UserEntity, ProjectEntity, AuditEventEntity, NotificationEntity, NotificationOutboxEntity, DepartmentWebhookEntity];
 /** Listed by class, not glob, so the same list works from sources, dist and jest. */
-export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000, Organisation1763901400000, ProjectListColumns1763901500000, KpiFactsTargets1763901600000, Campaigns1763901700000, Imports1763901800000, NotificationReads1763901900000, AuditEventSearch1763901910000, PendingTasks1763902000000, CompanyNameGrams1763902100000, ProjectListDefaultOrder1763902200000, KpiSourceChanges1763902300000];
+export const MIGRATIONS = [InitialSchema1763900000000, StepIdempotencyKeys1763900100000, NotificationRecipientUser1763900200000, ServiceRequests1763900300000, SlaPolicies1763900400000, CalendarOverrides1763900500000, NotificationOutbox1763900600000, SlaClockReadModel1763900700000, SlaClockBreachedAt1763900800000, TrustedRecord1763900900000, SecurityEvents1763901000000, Identity1763901100000, AuditChain1763901200000, DatabaseRoles1763901300000, Organisation1763901400000, ProjectListColumns1763901500000, KpiFactsTargets1763901600000, Campaigns1763901700000, Imports1763901800000, NotificationReads1763901900000, AuditEventSearch1763901910000, PendingTasks1763902000000, CompanyNameGrams1763902100000, ProjectListDefaultOrder1763902200000, KpiSourceChanges1763902300000, ProjectListIndexes1763902400000];
 
 export interface DataSourceConfig {
   url: string;
