@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, shanghaiDate } from '@zs/domain';
+import { listProjects, type ProjectOrderColumn } from '@zs/persistence';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { loginStaff, type Staff } from '../support/e2e-staff';
 import { importSignedProjects, type SignedImport } from '../support/imported-signings';
 
 /**
  * GET /projects finds a page in one of two ways (libs/persistence/src/projects/project-list.ts):
- * walking the sort order's index until a page of matches turns up, or, for a list filtered by
- * signing dates, sorting the matches found through their index. Both must give the same pages,
- * in the same order, ties broken by id, unsigned projects never first.
+ * sorting the matches found through their indexes (few matches, or a signing-date filter), or
+ * walking the sort order's index until a page of matches turns up. Both must give the same pages,
+ * in the same order, ties broken by id. Over HTTP these few projects are sorted; the walk is asked
+ * for directly (limits of zero) on the same database.
  */
 describe('GET /projects: the same pages whichever way they are found', () => {
   let h: E2eHarness;
@@ -53,17 +55,35 @@ describe('GET /projects: the same pages whichever way they are found', () => {
   const expected = (key: (p: SignedImport) => string | number, direction: 1 | -1) =>
     [...projects].sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : a.id! < b.id! ? -1 : 1)).map((p) => p.id);
 
+  /** The same pages read through listProjects with the walk forced (no filter-first at any count). */
+  async function walkedPages(sort: string, signedRange: boolean): Promise<string[]> {
+    const column = sort.replace(/^-/, '') as ProjectOrderColumn;
+    const filter = {
+      q: token,
+      ...(signedRange ? { signedFrom: day(-60), signedTo: day(0) } : {}),
+      orderBy: { column, direction: sort.startsWith('-') ? ('DESC' as const) : ('ASC' as const) },
+      pageSize: 2,
+    };
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const { rows, total } = await listProjects(h.dataSource, { ...filter, page }, { fewMatches: 0, signedRange: 0 });
+      expect(total).toBe(projects.length);
+      if (rows.length === 0) return ids;
+      ids.push(...rows.map((r) => r.id));
+    }
+  }
+
   it.each([
     ['-registeredAt', (p: SignedImport) => p.registeredOn, -1],
     ['signedOn', (p: SignedImport) => p.signedOn, 1],
     ['-signedOn', (p: SignedImport) => p.signedOn, -1],
     ['-investment', (p: SignedImport) => p.contractInvestmentYi, -1],
     ['investment', (p: SignedImport) => p.contractInvestmentYi, 1],
-  ] as const)('sort=%s: pages of two, filtered by signing dates or not, give the promised order', async (sort, key, direction) => {
+  ] as const)('sort=%s: pages of two, sorted from the matches or walked, with or without a signing-date filter, give the promised order', async (sort, key, direction) => {
     const order = expected(key, direction);
-    // Filtered by signing dates: the matches are sorted (filter first).
     expect(await pages(`sort=${sort}&signedFrom=${day(-60)}&signedTo=${day(0)}`, 2)).toEqual(order);
-    // Not filtered by them: the sort order is walked.
     expect(await pages(`sort=${sort}`, 2)).toEqual(order);
+    expect(await walkedPages(sort, true)).toEqual(order);
+    expect(await walkedPages(sort, false)).toEqual(order);
   });
 });
