@@ -143,7 +143,9 @@ async function main(): Promise<void> {
     for (const t of reads.projects) process.stdout.write(`  ${t.label.padEnd(44)} ${String(t.p50).padStart(7)} / ${String(t.p95).padStart(7)}  ${t.p95 <= READ_TARGETS.projects ? 'PASS' : 'MISS'}  (${t.rows} rows)\n`);
     process.stdout.write(`GET /tasks (p50 / p95 ms):\n`);
     for (const t of reads.tasks) process.stdout.write(`  ${t.label.padEnd(44)} ${String(t.p50).padStart(7)} / ${String(t.p95).padStart(7)}  ${t.p95 <= READ_TARGETS.tasks ? 'PASS' : 'MISS'}  (${t.rows} rows)\n`);
-    process.stdout.write(`GET /kpis (p50 / p95 ms, ${KPI_SAMPLES} requests each):\n`);
+    process.stdout.write(
+      `GET /kpis (p50 / p95 ms, ${KPI_SAMPLES} requests each; a table is kept until the record changes, so these are repeated reads: npm run bench:kpi times one after a change):\n`,
+    );
     for (const t of reads.kpis) process.stdout.write(`  ${t.label.padEnd(64)} ${String(t.p50).padStart(7)} / ${String(t.p95).padStart(7)}  ${t.p95 <= READ_TARGETS.kpis ? 'PASS' : 'MISS'}\n`);
     process.stdout.write(`resident memory (MB): at start ${mem(memStart)}; filled ${mem(memFilled)}; after reads ${mem(memRead)}; after alerts ${mem(memAlerts)}\n`);
     for (const c of caches) {
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
     const rows: SummaryRow[] = [
       { figure: 'GET /tasks p95 (worst)', value: tasksWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.tasks, note: tasksWorst.label },
       { figure: 'GET /projects p95 (worst filter)', value: projectsWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.projects, note: projectsWorst.label },
-      { figure: 'GET /kpis p95 (worst grouping)', value: kpisWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.kpis, note: kpisWorst.label },
+      { figure: 'GET /kpis p95 (worst grouping, repeated read)', value: kpisWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.kpis, note: kpisWorst.label },
       {
         figure: 'worker RSS (peak of fill, reads, alerts)',
         value: Math.max(...[memFilled, memRead, memAlerts].map((m) => m.workerMb ?? 0)),

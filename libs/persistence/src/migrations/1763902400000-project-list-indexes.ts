@@ -57,6 +57,10 @@ export class ProjectListIndexes1763902400000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS projects_company_name_trgm_idx`);
     await q.query(`DROP INDEX projects_investment_idx`);
     await q.query(`CREATE INDEX projects_investment_idx ON projects (${INVESTMENT}) INCLUDE (contract_investment_yi, estimated_investment_yi)`);
+    // An expression index has no statistics until the next ANALYZE, which autovacuum may not run for
+    // a long while on a large table: meanwhile the planner guessed 500 of 50,000 investments in a
+    // range and sorted them all instead of walking newest-first (340 ms against 0.4 ms).
+    await q.query(`ANALYZE projects`);
   }
 
   async down(q: QueryRunner): Promise<void> {
