@@ -39,22 +39,42 @@ function median(values: number[]): KpiValue {
   return { value, numerator: value, denominator: values.length };
 }
 
+/** How many items pass: a loop, not an array per KPI per row (GC was a third of a 100,000-project table). */
+function count<T>(items: readonly T[], test: (item: T) => unknown): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n += 1;
+  return n;
+}
+
 /** A count or a sum: the figure itself, with no denominator. */
 function total(n: number): KpiValue {
   return { value: round(n), numerator: round(n), denominator: null };
 }
 
-/** The signed cohort of a table row, worked out once for the row's ten KPIs that read it. */
-const cohorts = new WeakMap<KpiContext, { facts: readonly ProjectFacts[]; signed: readonly ProjectFacts[] }>();
+/**
+ * Figures several KPIs of one table row share (the signed cohort that ten rates and counts divide
+ * by, the funds of the window that two KPIs sum), worked out once per row: computeKpiTable hands
+ * every definition of a row the same facts and context.
+ */
+const shared = new WeakMap<KpiContext, { facts: readonly ProjectFacts[]; values: Map<string, unknown> }>();
+
+function oncePerRow<T>(facts: readonly ProjectFacts[], ctx: KpiContext, key: string, compute: () => T): T {
+  let row = shared.get(ctx);
+  if (!row || row.facts !== facts) shared.set(ctx, (row = { facts, values: new Map() }));
+  if (!row.values.has(key)) row.values.set(key, compute());
+  return row.values.get(key) as T;
+}
 
 /** Projects signed in the window (the cohort of every "÷ 签约项目数" rate). Read-only: shared by the row's KPIs. */
 function signedIn(facts: readonly ProjectFacts[], ctx: KpiContext): readonly ProjectFacts[] {
-  const known = cohorts.get(ctx);
-  if (known && known.facts === facts) return known.signed;
-  const signed = facts.filter((f) => inWindow(f.signedOn, ctx));
-  cohorts.set(ctx, { facts, signed });
-  return signed;
+  return oncePerRow(facts, ctx, 'signed', () => facts.filter((f) => inWindow(f.signedOn, ctx)));
 }
+
+/** Days from registration to signing of the row's signed cohort (its mean and its median). */
+const leadToSigningDays = (facts: readonly ProjectFacts[], ctx: KpiContext) =>
+  oncePerRow(facts, ctx, 'leadToSigningDays', () => signedIn(facts, ctx).map((f) => daysBetween(f.registeredOn, f.signedOn!)));
+
+const fundsOfRow = (facts: readonly ProjectFacts[], ctx: KpiContext) => oncePerRow(facts, ctx, 'funds', () => fundsIn(facts, ctx));
 
 /** Days from signing to a completion date, for projects whose completion falls in the window. */
 function sinceSigning(facts: readonly ProjectFacts[], ctx: KpiContext, pick: (f: ProjectFacts) => string | null): number[] {
@@ -74,7 +94,7 @@ const SATISFIED = new Set(['satisfied', 'basically_satisfied']);
 
 const band = (min: number): Pick<KpiDefinition, 'unit' | 'compute'> => ({
   unit: '个',
-  compute: (facts, ctx) => total(signedIn(facts, ctx).filter((f) => (f.contractInvestmentYi ?? 0) >= min).length),
+  compute: (facts, ctx) => total(count(signedIn(facts, ctx), (f) => (f.contractInvestmentYi ?? 0) >= min)),
 });
 
 /** Every KPI, defined once: the API, the exports, the leaderboards and the tests read this list. */
@@ -87,7 +107,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (facts, ctx) => {
       const decided = facts.filter((f) => f.intake.measured && inWindow(f.intake.decidedOn, ctx));
-      return ratio(decided.filter((f) => f.intake.withinLimit === true).length, decided.length);
+      return ratio(count(decided, (f) => f.intake.withinLimit === true), decided.length);
     },
   },
   {
@@ -95,14 +115,14 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     label: '线索→签约平均天数',
     formula: '统计期内签约的项目，从线索登记日到签约日的自然日天数之和 ÷ 这些项目数。',
     unit: '天',
-    compute: (facts, ctx) => mean(signedIn(facts, ctx).map((f) => daysBetween(f.registeredOn, f.signedOn!))),
+    compute: (facts, ctx) => mean(leadToSigningDays(facts, ctx)),
   },
   {
     code: 'lead_to_signing_days_median',
     label: '线索→签约天数中位数',
     formula: '统计期内签约的项目，从线索登记日到签约日的自然日天数的中位数（项目数为偶数时取中间两个数的平均）。',
     unit: '天',
-    compute: (facts, ctx) => median(signedIn(facts, ctx).map((f) => daysBetween(f.registeredOn, f.signedOn!))),
+    compute: (facts, ctx) => median(leadToSigningDays(facts, ctx)),
   },
   {
     code: 'signing_to_equipment_entry_days',
@@ -146,7 +166,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (facts, ctx) => {
       const cohort = signedIn(facts, ctx);
-      return ratio(cohort.filter((f) => fulfilledAsOf(f, ctx.asOf)).length, cohort.length);
+      return ratio(count(cohort, (f) => fulfilledAsOf(f, ctx.asOf)), cohort.length);
     },
   },
   {
@@ -156,7 +176,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (facts, ctx) => {
       const cohort = signedIn(facts, ctx);
-      return ratio(cohort.filter((f) => byAsOf(f.constructionStartOn, ctx.asOf)).length, cohort.length);
+      return ratio(count(cohort, (f) => byAsOf(f.constructionStartOn, ctx.asOf)), cohort.length);
     },
   },
   {
@@ -166,8 +186,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (facts, ctx) => {
       const cohort = signedIn(facts, ctx);
-      const landed = cohort.filter((f) => completedNode(f, 'company_registration', ctx.asOf) && completedNode(f, 'land_handover', ctx.asOf));
-      return ratio(landed.length, cohort.length);
+      return ratio(count(cohort, (f) => completedNode(f, 'company_registration', ctx.asOf) && completedNode(f, 'land_handover', ctx.asOf)), cohort.length);
     },
   },
   {
@@ -177,7 +196,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (facts, ctx) => {
       const cohort = signedIn(facts, ctx);
-      return ratio(cohort.filter((f) => byAsOf(f.productionOn, ctx.asOf)).length, cohort.length);
+      return ratio(count(cohort, (f) => byAsOf(f.productionOn, ctx.asOf)), cohort.length);
     },
   },
   {
@@ -188,7 +207,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (_facts, ctx) => {
       const closed = ctx.services.filter((s) => inWindow(s.closedOn, ctx));
-      return ratio(closed.filter((s) => s.resolvedWithinLimit === true).length, closed.length);
+      return ratio(count(closed, (s) => s.resolvedWithinLimit === true), closed.length);
     },
   },
   {
@@ -198,7 +217,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (_facts, ctx) => {
       const ratings = ctx.services.flatMap((s) => s.ratings).filter((r) => inWindow(r.on, ctx));
-      return ratio(ratings.filter((r) => SATISFIED.has(r.rating)).length, ratings.length);
+      return ratio(count(ratings, (r) => SATISFIED.has(r.rating)), ratings.length);
     },
   },
   {
@@ -206,7 +225,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     label: '到位资金',
     formula: '到位资金台账中到位日期在统计期内（且不晚于统计截止日）的金额之和（亿元）。',
     unit: '亿元',
-    compute: (facts, ctx) => total(fundsIn(facts, ctx)),
+    compute: (facts, ctx) => total(fundsOfRow(facts, ctx)),
   },
   {
     code: 'funds_vs_target',
@@ -215,7 +234,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     unit: '%',
     compute: (facts, ctx) => {
       const target = ctx.target?.fundsInPlaceYi ?? null;
-      const funds = fundsIn(facts, ctx);
+      const funds = fundsOfRow(facts, ctx);
       return target && target > 0 ? { ...ratio(funds, target), numerator: round(funds), denominator: target } : { value: null, numerator: round(funds), denominator: null };
     },
   },
@@ -224,7 +243,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     label: '登记项目数',
     formula: '线索登记日在统计期内的项目数。',
     unit: '个',
-    compute: (facts, ctx) => total(facts.filter((f) => inWindow(f.registeredOn, ctx)).length),
+    compute: (facts, ctx) => total(count(facts, (f) => inWindow(f.registeredOn, ctx))),
   },
   {
     code: 'projects_signed',
@@ -248,7 +267,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     label: '500强签约项目数',
     formula: '签约日在统计期内、投资方属于世界500强、中国500强或中国民营企业500强（任一）的项目数。',
     unit: '个',
-    compute: (facts, ctx) => total(signedIn(facts, ctx).filter((f) => f.fortune500Lists.length > 0).length),
+    compute: (facts, ctx) => total(count(signedIn(facts, ctx), (f) => f.fortune500Lists.length > 0)),
   },
 ];
 

@@ -108,13 +108,15 @@ export function computeKpiTable(facts: readonly ProjectFacts[], serviceFacts: re
   const groupOfProject = new Map<string, string | null>();
   if (groupBy === 'period') groups.set('all', { label: null, facts: [...facts], services: [...serviceFacts] });
   else {
+    // Only projects with service requests need their group looked up again (not 100,000 map entries).
+    const withServices = new Set(serviceFacts.map((s) => s.projectId));
     for (const f of facts) {
       const { key, label } = groupKeyOf(f, groupBy);
-      const group = groups.get(key) ?? { label, facts: [], services: [] };
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { label, facts: [], services: [] }));
       if (!group.label && label) group.label = label;
       group.facts.push(f);
-      groups.set(key, group);
-      groupOfProject.set(f.projectId, key);
+      if (withServices.has(f.projectId)) groupOfProject.set(f.projectId, key);
     }
     for (const s of serviceFacts) {
       if (!groupOfProject.has(s.projectId)) continue;

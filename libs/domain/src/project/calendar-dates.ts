@@ -25,9 +25,20 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utcDayStart(to) - utcDayStart(from)) / DAY_MS);
 }
 
+/** Dates already read: a KPI table asks for the same few thousand days across 100,000 projects. */
+const dayStarts = new Map<string, number>();
+/** A century of days; past it the memo starts again rather than grow (only a flood of odd dates gets there). */
+const MAX_REMEMBERED_DAYS = 40_000;
+
 /** 00:00 UTC of a YYYY-MM-DD date, read by position: KPI tables call this for every signed project. */
 function utcDayStart(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  let start = dayStarts.get(date);
+  if (start === undefined) {
+    if (dayStarts.size >= MAX_REMEMBERED_DAYS) dayStarts.clear();
+    start = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    dayStarts.set(date, start);
+  }
+  return start;
 }
 
 /** 'YYYY-MM-DD' naming a day that exists: not 2026-02-30 (rolls over to March), not 2026-13-01 (no such month). */
