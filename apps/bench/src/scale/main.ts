@@ -5,11 +5,12 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { DEFAULT_DEMO_PASSWORD, seedDemoUsers } from '@zs/api';
 import { DEFAULT_MAX_CACHED_WORKFLOWS, repoRoot } from '@zs/config';
 import { EngineStackRunner, type EngineStack } from '@zs/local-stack';
-import { closeDatabase, listDepartments, openDatabase, withDatabase, type Database } from '@zs/persistence';
+import { closeDatabase, listDepartments, openDatabase, withDatabase, writeArchivedProjects, type Database } from '@zs/persistence';
 import { HttpClient } from '../http-client';
+import { archivedProject } from './archived-portfolio';
 import { ALERT_LATENESS_TARGET_MS, measureAlertLateness } from './alert-lateness';
 import { countLiveProjects, fillArchive, fillLive } from './fill';
-import { measureReads, READ_TARGETS, worst } from './read-latency';
+import { measureKpisAfterChange, measureReads, READ_TARGETS, worst } from './read-latency';
 import { stackMemory, type StackMemory } from './resident-memory';
 import { parseScaleArgs, type ScaleArgs } from './scale-args';
 import { readProgress, saveProgress } from './scale-progress';
@@ -111,6 +112,9 @@ async function main(): Promise<void> {
     say(`filled: ${live} live projects, ${progress.archivedWritten} archived; ${mem(memFilled)} resident`);
 
     const reads = await measureReads(http, tokens, org, { reads: SAMPLES, kpis: KPI_SAMPLES }, say);
+    // Rewriting an archived project as it was changes its facts' row (a new change_xid): the next table is computed afresh.
+    const filled = db;
+    const kpisAfterChange = await measureKpisAfterChange(http, tokens.leader, KPI_SAMPLES, (i) => writeArchivedProjects(filled, [archivedProject(i, org)]), say);
     const memRead = stackMemory(stack);
     say(`after the reads: ${mem(memRead)} resident`);
 
@@ -144,9 +148,11 @@ async function main(): Promise<void> {
     process.stdout.write(`GET /tasks (p50 / p95 ms):\n`);
     for (const t of reads.tasks) process.stdout.write(`  ${t.label.padEnd(44)} ${String(t.p50).padStart(7)} / ${String(t.p95).padStart(7)}  ${t.p95 <= READ_TARGETS.tasks ? 'PASS' : 'MISS'}  (${t.rows} rows)\n`);
     process.stdout.write(
-      `GET /kpis (p50 / p95 ms, ${KPI_SAMPLES} requests each; a table is kept until the record changes, so these are repeated reads: npm run bench:kpi times one after a change):\n`,
+      `GET /kpis (p50 / p95 ms, ${KPI_SAMPLES} requests each; a table is kept until the record changes: repeated reads, then reads after a change):\n`,
     );
-    for (const t of reads.kpis) process.stdout.write(`  ${t.label.padEnd(64)} ${String(t.p50).padStart(7)} / ${String(t.p95).padStart(7)}  ${t.p95 <= READ_TARGETS.kpis ? 'PASS' : 'MISS'}\n`);
+    for (const t of [...reads.kpis, ...kpisAfterChange]) {
+      process.stdout.write(`  ${t.label.padEnd(64)} ${String(t.p50).padStart(7)} / ${String(t.p95).padStart(7)}  ${t.p95 <= READ_TARGETS.kpis ? 'PASS' : 'MISS'}\n`);
+    }
     process.stdout.write(`resident memory (MB): at start ${mem(memStart)}; filled ${mem(memFilled)}; after reads ${mem(memRead)}; after alerts ${mem(memAlerts)}\n`);
     for (const c of caches) {
       process.stdout.write(`workflow cache ${c.cacheSize}: worker ${c.atStart.workerMb} MB at start → ${c.afterTouch.workerMb} MB with ${c.touched} live workflows touched (${c.failed} failed, ${c.touchSeconds} s); API ${c.afterTouch.apiMb} MB\n`);
@@ -161,6 +167,7 @@ async function main(): Promise<void> {
       { figure: 'GET /tasks p95 (worst)', value: tasksWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.tasks, note: tasksWorst.label },
       { figure: 'GET /projects p95 (worst filter)', value: projectsWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.projects, note: projectsWorst.label },
       { figure: 'GET /kpis p95 (worst grouping, repeated read)', value: kpisWorst.p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.kpis, note: kpisWorst.label },
+      { figure: 'GET /kpis p95 after a change (worst)', value: worst(kpisAfterChange).p95, floor: reads.floor.p95, unit: 'ms', target: READ_TARGETS.kpis, note: worst(kpisAfterChange).label },
       {
         figure: 'worker RSS (peak of fill, reads, alerts)',
         value: Math.max(...[memFilled, memRead, memAlerts].map((m) => m.workerMb ?? 0)),
