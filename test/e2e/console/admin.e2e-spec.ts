@@ -125,6 +125,42 @@ describe('console: 系统管理 (real browser)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('registers a team, renames it, deactivates it with a reason and activates it again; each change is in the admin audit chain', async () => {
+    const teamName = `测试小分队-${tag}`;
+    await page.goto('/ui/admin/teams');
+    await page.getByRole('tab', { name: '小分队', exact: true }).waitFor();
+    await page.getByRole('button', { name: '新建小分队' }).click();
+    await dialog().getByLabel('小分队名称').fill(teamName);
+    await dialog().getByRole('button', { name: label('提交') }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
+    await row(teamName).waitFor();
+
+    await row(teamName).getByRole('button', { name: label('编辑') }).click();
+    await dialog().getByLabel('小分队名称').fill(`${teamName}（改）`);
+    await dialog().getByRole('button', { name: label('提交') }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const renamed = row(`${teamName}（改）`);
+    await renamed.waitFor();
+
+    await renamed.getByRole('button', { name: label('停用') }).click();
+    await dialog().getByLabel('变更原因').fill('攻势结束，小分队解散');
+    await dialog().getByRole('button', { name: label('提交') }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await renamed.getByText('已停用').waitFor();
+    const team = (await h.http('GET', '/admin/teams', { token: admin })).body.find((x: { name: string }) => x.name === `${teamName}（改）`);
+    expect(team).toMatchObject({ active: false });
+
+    await renamed.getByRole('button', { name: label('启用') }).click();
+    await dialog().getByRole('button', { name: label('提交') }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await renamed.getByRole('button', { name: label('停用') }).waitFor();
+    expect((await h.http('GET', '/admin/teams', { token: admin })).body.find((x: { id: string }) => x.id === team.id)).toMatchObject({ active: true });
+    const actions: Array<{ action: string }> = await h.dataSource.query(`SELECT action FROM admin_audit_events WHERE subject = $1 ORDER BY id`, [`team:${team.id}`]);
+    expect(actions.map((a) => a.action)).toEqual(['team.created', 'team.updated', 'team.deactivated', 'team.activated']);
+    expect(problems).toEqual([]);
+  });
+
   it('warns that next year’s State Council schedule is missing, and enters 2027-01-01 as a rest day with its reason, then withdraws it', async () => {
     const coverage = await h.http('GET', '/sla/calendar/coverage', { token: admin });
     expect(coverage.status).toBe(200);

@@ -1,6 +1,5 @@
 import { INDUSTRY_CHAIN_KIND_LABELS, INDUSTRY_CHAIN_KINDS } from '@zs/domain';
-import { App, Button, Form, Input, InputNumber, Select, Space, Table } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { api, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -9,11 +8,13 @@ import { ADMIN_RULES, NOT_BLANK } from '../admin-form-rules';
 import { ActiveTag } from '../shared/ActiveTag';
 import { FormModal } from '../shared/FormModal';
 import { ReasonModal } from '../shared/ReasonModal';
+import { useRegistryEditing } from '../shared/use-registry-editing';
 import { loadAllUsers, nameOf } from '../staff-directory';
 import { useRemote } from '../../../components/use-remote';
 import { userOptions } from './user-options';
 
 type Chain = components['schemas']['IndustryChainViewDto'];
+type ChainBody = components['schemas']['CreateIndustryChainDto'];
 
 interface ChainFormValues {
   name: string;
@@ -27,37 +28,28 @@ interface ChainFormValues {
 /** 产业链 (八链两组一室): each with its 链长 and 分链长, in the order lists show them. */
 export function ChainsSection() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const chains = useRemote(() => unwrap(api.GET('/admin/industry-chains', { params: { query: {} } })), 'chains');
   const users = useRemote(loadAllUsers, 'users');
-  const [editing, setEditing] = useState<Chain | null | undefined>(undefined);
-  const [toggling, setToggling] = useState<Chain | null>(null);
+  const { editing, setEditing, toggling, setToggling, save, toggle } = useRegistryEditing<Chain, ChainBody>({
+    create: (body) => unwrap(api.POST('/admin/industry-chains', { body })),
+    update: (id, body) => unwrap(api.PATCH('/admin/industry-chains/{id}', { params: { path: { id } }, body })),
+    setActive: (id, active, reason) => {
+      const call = { params: { path: { id } }, body: { reason } };
+      return unwrap(active ? api.POST('/admin/industry-chains/{id}/activate', call) : api.POST('/admin/industry-chains/{id}/deactivate', call));
+    },
+    reload: chains.reload,
+  });
   const [form] = Form.useForm<ChainFormValues>();
   const unknown = t('admin.unknownAccount');
 
-  const save = async (values: ChainFormValues) => {
-    const body = {
-      name: values.name.trim(),
-      kind: values.kind as never,
-      chiefUserId: values.chiefUserId ?? null,
-      deputyUserIds: values.deputyUserIds ?? [],
-      sortOrder: values.sortOrder ?? undefined,
-      reason: values.reason?.trim() || undefined,
-    };
-    if (editing) await unwrap(api.PATCH('/admin/industry-chains/{id}', { params: { path: { id: editing.id } }, body }));
-    else await unwrap(api.POST('/admin/industry-chains', { body }));
-    setEditing(undefined);
-    message.success(t('admin.saved'));
-    chains.reload();
-  };
-
-  const toggle = async (reason: string | undefined) => {
-    if (!toggling) return;
-    const call = { params: { path: { id: toggling.id } }, body: { reason } };
-    await unwrap(toggling.active ? api.POST('/admin/industry-chains/{id}/deactivate', call) : api.POST('/admin/industry-chains/{id}/activate', call));
-    setToggling(null);
-    chains.reload();
-  };
+  const bodyOf = (values: ChainFormValues): ChainBody => ({
+    name: values.name.trim(),
+    kind: values.kind as ChainBody['kind'],
+    chiefUserId: values.chiefUserId ?? null,
+    deputyUserIds: values.deputyUserIds ?? [],
+    sortOrder: values.sortOrder ?? undefined,
+    reason: values.reason?.trim() || undefined,
+  });
 
   return (
     <section aria-label={t('admin.tab.chains')}>
@@ -96,7 +88,7 @@ export function ChainsSection() {
         title={t(editing ? 'admin.chains.edit' : 'admin.chains.create')}
         form={form}
         initialValues={editing ? { name: editing.name, kind: editing.kind, chiefUserId: editing.chiefUserId, deputyUserIds: editing.deputyUserIds, sortOrder: editing.sortOrder } : { kind: 'chain', deputyUserIds: [] }}
-        onSubmit={save}
+        onSubmit={(values) => save(bodyOf(values))}
         onClose={() => setEditing(undefined)}
       >
         <Form.Item name="name" label={t('admin.chains.name')} rules={[{ required: true, message: t('admin.required') }, { pattern: NOT_BLANK, message: t('admin.required') }, { max: ADMIN_RULES.chainName.max, message: t('admin.tooLong', { max: ADMIN_RULES.chainName.max }) }]}>

@@ -1,7 +1,8 @@
 import { DEPARTMENT_KIND_LABELS, DEPARTMENT_KINDS } from '@zs/domain';
-import { App, Button, Form, Input, Select, Space, Table, TreeSelect } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Form, Input, Select, Space, Table, TreeSelect } from 'antd';
+import { useMemo } from 'react';
 import { api, unwrap } from '../../../api/client';
+import type { components } from '../../../api/schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { ADMIN_RULES, NOT_BLANK } from '../admin-form-rules';
@@ -9,6 +10,7 @@ import { departmentTree, selfAndDescendants, type DepartmentNode } from '../depa
 import { ActiveTag } from '../shared/ActiveTag';
 import { FormModal } from '../shared/FormModal';
 import { ReasonModal } from '../shared/ReasonModal';
+import { useRegistryEditing } from '../shared/use-registry-editing';
 import type { Department } from '../staff-directory';
 import { useRemote } from '../../../components/use-remote';
 import { departmentTreeData } from './department-options';
@@ -16,6 +18,8 @@ import { departmentTreeData } from './department-options';
 interface DepartmentRow extends Department {
   children?: DepartmentRow[];
 }
+
+type DepartmentBody = components['schemas']['CreateDepartmentDto'];
 
 interface DepartmentFormValues {
   code: string;
@@ -30,31 +34,28 @@ const toRow = (node: DepartmentNode<Department>): DepartmentRow => ({ ...node.de
 /** 部门: the hierarchy as a tree; register, rename, move, (de)activate. */
 export function DepartmentsSection() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const departments = useRemote(() => unwrap(api.GET('/admin/departments', { params: { query: {} } })), 'departments');
   const rows = useMemo(() => departmentTree(departments.data ?? []).map(toRow), [departments.data]);
-  const [editing, setEditing] = useState<Department | null | undefined>(undefined);
-  const [toggling, setToggling] = useState<Department | null>(null);
+  const { editing, setEditing, toggling, setToggling, save, toggle } = useRegistryEditing<Department, DepartmentBody>({
+    create: (body) => unwrap(api.POST('/admin/departments', { body })),
+    update: (id, body) => unwrap(api.PATCH('/admin/departments/{id}', { params: { path: { id } }, body })),
+    setActive: (id, active, reason) => {
+      const call = { params: { path: { id } }, body: { reason } };
+      return unwrap(active ? api.POST('/admin/departments/{id}/activate', call) : api.POST('/admin/departments/{id}/deactivate', call));
+    },
+    reload: departments.reload,
+  });
   const [form] = Form.useForm<DepartmentFormValues>();
   const tooLong = (max: number) => ({ max, message: t('admin.tooLong', { max }) });
   const unavailableParents = useMemo(() => (editing ? selfAndDescendants(departments.data ?? [], editing.id) : new Set<string>()), [editing, departments.data]);
 
-  const save = async (values: DepartmentFormValues) => {
-    const body = { code: values.code.trim(), name: values.name.trim(), kind: values.kind as never, parentId: values.parentId ?? null, reason: values.reason?.trim() || undefined };
-    if (editing) await unwrap(api.PATCH('/admin/departments/{id}', { params: { path: { id: editing.id } }, body }));
-    else await unwrap(api.POST('/admin/departments', { body }));
-    setEditing(undefined);
-    message.success(t('admin.saved'));
-    departments.reload();
-  };
-
-  const toggle = async (reason: string | undefined) => {
-    if (!toggling) return;
-    const call = { params: { path: { id: toggling.id } }, body: { reason } };
-    await unwrap(toggling.active ? api.POST('/admin/departments/{id}/deactivate', call) : api.POST('/admin/departments/{id}/activate', call));
-    setToggling(null);
-    departments.reload();
-  };
+  const bodyOf = (values: DepartmentFormValues): DepartmentBody => ({
+    code: values.code.trim(),
+    name: values.name.trim(),
+    kind: values.kind as DepartmentBody['kind'],
+    parentId: values.parentId ?? null,
+    reason: values.reason?.trim() || undefined,
+  });
 
   return (
     <section aria-label={t('admin.tab.departments')}>
@@ -98,7 +99,7 @@ export function DepartmentsSection() {
         title={t(editing ? 'admin.departments.edit' : 'admin.departments.create')}
         form={form}
         initialValues={editing ? { code: editing.code, name: editing.name, kind: editing.kind, parentId: editing.parentId } : { kind: 'bureau' }}
-        onSubmit={save}
+        onSubmit={(values) => save(bodyOf(values))}
         onClose={() => setEditing(undefined)}
       >
         <Form.Item name="name" label={t('admin.departments.name')} rules={[{ required: true, message: t('admin.required') }, { pattern: NOT_BLANK, message: t('admin.required') }, tooLong(ADMIN_RULES.departmentName.max)]}>

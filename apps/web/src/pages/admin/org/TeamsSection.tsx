@@ -1,16 +1,19 @@
-import { App, Button, Form, Input, Select, Space, Table, TreeSelect } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Select, Space, Table, TreeSelect } from 'antd';
 import { api, unwrap } from '../../../api/client';
+import type { components } from '../../../api/schema';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { ADMIN_RULES, NOT_BLANK } from '../admin-form-rules';
 import { ActiveTag } from '../shared/ActiveTag';
 import { FormModal } from '../shared/FormModal';
 import { ReasonModal } from '../shared/ReasonModal';
+import { useRegistryEditing } from '../shared/use-registry-editing';
 import { loadAllUsers, nameOf, type Team } from '../staff-directory';
 import { useRemote } from '../../../components/use-remote';
 import { departmentTreeData } from './department-options';
 import { userOptions } from './user-options';
+
+type TeamBody = components['schemas']['CreateTeamDto'];
 
 interface TeamFormValues {
   name: string;
@@ -23,39 +26,30 @@ interface TeamFormValues {
 /** 小分队: a team's department, leader (队长, one of its members) and members. */
 export function TeamsSection() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const teams = useRemote(() => unwrap(api.GET('/admin/teams', { params: { query: {} } })), 'teams');
   const users = useRemote(loadAllUsers, 'users');
   const departments = useRemote(() => unwrap(api.GET('/admin/departments', { params: { query: {} } })), 'departments');
-  const [editing, setEditing] = useState<Team | null | undefined>(undefined);
-  const [toggling, setToggling] = useState<Team | null>(null);
+  const { editing, setEditing, toggling, setToggling, save, toggle } = useRegistryEditing<Team, TeamBody>({
+    create: (body) => unwrap(api.POST('/admin/teams', { body })),
+    update: (id, body) => unwrap(api.PATCH('/admin/teams/{id}', { params: { path: { id } }, body })),
+    setActive: (id, active, reason) => {
+      const call = { params: { path: { id } }, body: { reason } };
+      return unwrap(active ? api.POST('/admin/teams/{id}/activate', call) : api.POST('/admin/teams/{id}/deactivate', call));
+    },
+    reload: teams.reload,
+  });
   const [form] = Form.useForm<TeamFormValues>();
   const members = Form.useWatch('memberUserIds', form) ?? [];
   const unknown = t('admin.unknownAccount');
   const departmentName = (id: string | null) => departments.data?.find((d) => d.id === id)?.name ?? '—';
 
-  const save = async (values: TeamFormValues) => {
-    const body = {
-      name: values.name.trim(),
-      departmentId: values.departmentId ?? null,
-      memberUserIds: values.memberUserIds ?? [],
-      leaderUserId: values.leaderUserId ?? null,
-      reason: values.reason?.trim() || undefined,
-    };
-    if (editing) await unwrap(api.PATCH('/admin/teams/{id}', { params: { path: { id: editing.id } }, body }));
-    else await unwrap(api.POST('/admin/teams', { body }));
-    setEditing(undefined);
-    message.success(t('admin.saved'));
-    teams.reload();
-  };
-
-  const toggle = async (reason: string | undefined) => {
-    if (!toggling) return;
-    const call = { params: { path: { id: toggling.id } }, body: { reason } };
-    await unwrap(toggling.active ? api.POST('/admin/teams/{id}/deactivate', call) : api.POST('/admin/teams/{id}/activate', call));
-    setToggling(null);
-    teams.reload();
-  };
+  const bodyOf = (values: TeamFormValues): TeamBody => ({
+    name: values.name.trim(),
+    departmentId: values.departmentId ?? null,
+    memberUserIds: values.memberUserIds ?? [],
+    leaderUserId: values.leaderUserId ?? null,
+    reason: values.reason?.trim() || undefined,
+  });
 
   return (
     <section aria-label={t('admin.tab.teams')}>
@@ -93,7 +87,7 @@ export function TeamsSection() {
         title={t(editing ? 'admin.teams.edit' : 'admin.teams.create')}
         form={form}
         initialValues={editing ? { name: editing.name, departmentId: editing.departmentId, memberUserIds: editing.memberUserIds, leaderUserId: editing.leaderUserId } : { memberUserIds: [] }}
-        onSubmit={save}
+        onSubmit={(values) => save(bodyOf(values))}
         onClose={() => setEditing(undefined)}
       >
         <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, message: t('admin.required') }, { pattern: NOT_BLANK, message: t('admin.required') }, { max: ADMIN_RULES.teamName.max, message: t('admin.tooLong', { max: ADMIN_RULES.teamName.max }) }]}>
