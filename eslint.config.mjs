@@ -99,8 +99,9 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': boundaries(['@zs/api', '@zs/worker', '@zs/workflows']) },
   },
   {
-    // Property tests of pure code: fast-check is test tooling, not a dependency the domain ships with.
-    files: ['libs/domain/**/*.spec.ts'],
+    // Property tests of pure code: fast-check is test tooling, not a dependency the domain ships with
+    // (its generators shared between specs live in *.arbitraries.ts, which the build leaves out).
+    files: ['libs/domain/**/*.spec.ts', 'libs/domain/**/*.arbitraries.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

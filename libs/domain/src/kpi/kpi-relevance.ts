@@ -1,5 +1,5 @@
 import type { PeriodBucket } from './kpi-periods';
-import { inWindow, type KpiContext } from './kpi-window';
+import { inWindow, type KpiContext, type KpiEvents } from './kpi-window';
 import type { ProjectFacts } from './project-facts';
 import type { ServiceRequestFacts } from './service-request-facts';
 
@@ -7,12 +7,15 @@ type Window = Pick<KpiContext, 'from' | 'to' | 'asOf'>;
 
 /**
  * Every date a KPI counts a project by (README "Windows"): registration, the intake decision,
- * signing (the cohort of every rate and count), equipment entry and production, each node's due
- * date and each arrival of funds. A project none of whose dates falls in a window counts for no KPI
- * of that window (the states a cohort rate reads "as of", such as 开工 or 履约, only matter for
- * projects signed in the window). So a table skips such projects, and a period split hands each
- * bucket only the projects dated in it instead of all of them. `kpi-relevance.spec.ts` holds every
- * definition to this: a KPI that starts counting by another date must add it here.
+ * signing (the cohort of every rate and count), equipment entry and production. A project none of
+ * whose dates falls in a window counts for no KPI of that window (the states a cohort rate reads
+ * "as of", such as 开工 or 履约, only matter for projects signed in the window). So a table skips
+ * such projects, and a period split hands each bucket only the projects dated in it instead of all
+ * of them. The KPIs that count events rather than projects (nodes due, funds in place) read the
+ * events placed in the window (KpiEvents, eventsIn below), so a node's due date or a fund's
+ * arrival does not bring its whole project into a bucket: a signed project has nine nodes and
+ * several funds entries, in as many months. `kpi-relevance.spec.ts` holds every definition to this:
+ * a KPI that starts counting by another date must add it here.
  * Written as a test over the dates rather than a list of them: no array per project per query.
  */
 export function someProjectEventDate(f: ProjectFacts, test: (date: string) => boolean): boolean {
@@ -21,9 +24,33 @@ export function someProjectEventDate(f: ProjectFacts, test: (date: string) => bo
   if (f.signedOn && test(f.signedOn)) return true;
   if (f.equipmentEntryOn && test(f.equipmentEntryOn)) return true;
   if (f.productionOn && test(f.productionOn)) return true;
-  for (const n of f.nodes) if (test(n.dueOn)) return true;
-  for (const e of f.funds) if (test(e.date)) return true;
   return false;
+}
+
+/** The events of the projects in one window: nodes due in it and funds arrived in it, in the projects' order. */
+export function eventsIn(facts: readonly ProjectFacts[], window: Window): KpiEvents {
+  const events: KpiEvents = { nodes: [], funds: [] };
+  for (const f of facts) {
+    for (const n of f.nodes) if (inWindow(n.dueOn, window)) events.nodes.push(n);
+    for (const e of f.funds) if (inWindow(e.date, window)) events.funds.push(e);
+  }
+  return events;
+}
+
+/** The same for each bucket of a period split, in one pass over the projects' events. */
+export function eventsInBuckets(facts: readonly ProjectFacts[], buckets: readonly PeriodBucket[], window: Window): KpiEvents[] {
+  const lists: KpiEvents[] = buckets.map(() => ({ nodes: [], funds: [] }));
+  for (const f of facts) {
+    for (const n of f.nodes) {
+      const b = inWindow(n.dueOn, window) ? bucketIndex(buckets, n.dueOn) : -1;
+      if (b >= 0) lists[b].nodes.push(n);
+    }
+    for (const e of f.funds) {
+      const b = inWindow(e.date, window) ? bucketIndex(buckets, e.date) : -1;
+      if (b >= 0) lists[b].funds.push(e);
+    }
+  }
+  return lists;
 }
 
 /** The dates a service-request KPI counts a request by: its closing (销单) and every rating. */

@@ -1,4 +1,11 @@
+import type { NodeFacts, ProjectFacts } from './project-facts';
 import type { ServiceRequestFacts } from './service-request-facts';
+
+/** Events of a window that KPIs count one by one: nodes due in it, funds arrived in it. */
+export interface KpiEvents {
+  nodes: NodeFacts[];
+  funds: ProjectFacts['funds'];
+}
 
 /**
  * The window a KPI is computed over: events dated from `from` to `to` (inclusive, Asia/Shanghai
@@ -11,6 +18,11 @@ export interface KpiContext {
   asOf: string;
   /** The service requests of the same projects (credited to the project's owner). */
   services: ServiceRequestFacts[];
+  /**
+   * The nodes due and funds arrived in the window among the group's projects, when a table placed
+   * them (kpi-relevance.ts); absent, a KPI finds them in the facts it is given.
+   */
+  events?: KpiEvents;
   /** The annual target of the group, when the group has one (funds in place against target). */
   target?: { fundsInPlaceYi: number | null; contractInvestmentYi: number | null } | null;
 }

@@ -23,17 +23,21 @@ export class KpiFactsCache {
     private readonly zoneContext: ZoneContext,
   ) {}
 
-  /** The zone's sources through the filter; `version` names the zone and its generation. */
-  async read(filter: KpiFilter): Promise<KpiSources & { version: string }> {
+  /** The zone's sources through the filter. */
+  async read(filter: KpiFilter): Promise<Pick<KpiSources, 'facts' | 'services'>> {
+    const { sources: all } = await this.current();
+    if (Object.values(filter).every((v) => v === undefined)) return all;
+    const facts = all.facts.filter((f) => matchesKpiFilter(f, filter));
+    const ids = new Set(facts.map((f) => f.projectId));
+    return { facts, services: all.services.filter((s) => ids.has(s.projectId)) };
+  }
+
+  /** The current zone and its sources, up to date with everything committed before the call (unfiltered, in shards). */
+  async current(): Promise<{ zone: string; sources: KpiSources }> {
     const zone = this.zoneContext.current().code;
     let sources = this.zones.get(zone);
     if (!sources) this.zones.set(zone, (sources = new ZoneKpiSources((since) => readKpiSourceChanges(this.db, since))));
     await sources.refresh();
-    const all = sources.snapshot();
-    const version = `${zone}/${all.generation}`;
-    if (Object.values(filter).every((v) => v === undefined)) return { ...all, version };
-    const facts = all.facts.filter((f) => matchesKpiFilter(f, filter));
-    const ids = new Set(facts.map((f) => f.projectId));
-    return { facts, services: all.services.filter((s) => ids.has(s.projectId)), generation: all.generation, version };
+    return { zone, sources: sources.snapshot() };
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { computeKpiTable, KPI_DEFINITIONS, type KpiRow, type TargetScopeKind } from '@zs/domain';
+import { KPI_DEFINITIONS, type KpiRow, type TargetScopeKind } from '@zs/domain';
 import { listDepartments, listTargets, listTeams, type Database } from '@zs/persistence';
 import { DATABASE } from '../../infrastructure/database.provider';
 import type { KpiDefinitionDto, KpiTableDto } from './dto/kpi.dto';
 import { KpiFactsCache } from './kpi-facts-cache';
-import { KpiTableMemo } from './kpi-table-memo';
+import { KpiTableTallies } from './kpi-table-tallies';
 import type { KpiRequest } from './kpi-request';
 
 const TARGET_SCOPES: Partial<Record<KpiRequest['groupBy'], TargetScopeKind>> = { department: 'department', team: 'team', officer: 'officer', zone: 'zone' };
@@ -18,30 +18,27 @@ export class KpisService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly sources: KpiFactsCache,
-    private readonly memo: KpiTableMemo,
+    private readonly tallies: KpiTableTallies,
   ) {}
 
   async table(req: KpiRequest): Promise<KpiTableDto> {
-    const { facts, services, version } = await this.sources.read(req.filter);
+    const { zone, sources } = await this.sources.current();
     const scope = TARGET_SCOPES[req.groupBy];
     // 到位资金目标完成率 compares with the target of the year the window ends in.
     const year = Number((req.to && req.to < req.asOf ? req.to : req.asOf).slice(0, 4));
     const targets = scope ? await listTargets(this.db, year, scope) : [];
     const byScope = new Map(targets.map((t) => [t.scopeId, t]));
-    const key = JSON.stringify([version, req, targets]);
-    const rows = this.memo.rows(key, () =>
-      computeKpiTable(facts, services, {
-        groupBy: req.groupBy,
-        period: req.period,
-        from: req.from,
-        to: req.to,
-        asOf: req.asOf,
-        targetOf: (group) => {
-          const t = byScope.get(scope === 'zone' ? 'zone' : (group ?? ''));
-          return t ? { fundsInPlaceYi: t.fundsInPlaceYi, contractInvestmentYi: t.contractInvestmentYi } : null;
-        },
-      }),
-    );
+    const rows = this.tallies.rows(JSON.stringify([zone, req]), sources, req.filter, {
+      groupBy: req.groupBy,
+      period: req.period,
+      from: req.from,
+      to: req.to,
+      asOf: req.asOf,
+      targetOf: (group) => {
+        const t = byScope.get(scope === 'zone' ? 'zone' : (group ?? ''));
+        return t ? { fundsInPlaceYi: t.fundsInPlaceYi, contractInvestmentYi: t.contractInvestmentYi } : null;
+      },
+    });
     return {
       groupBy: req.groupBy,
       period: req.period ?? null,

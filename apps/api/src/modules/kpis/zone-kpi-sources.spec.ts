@@ -1,6 +1,6 @@
 import type { ProjectFacts, ServiceRequestFacts } from '@zs/domain';
 import type { KpiSourceChanges } from '@zs/persistence';
-import { ZoneKpiSources } from './zone-kpi-sources';
+import { KPI_SHARDS, kpiShardOf, ZoneKpiSources } from './zone-kpi-sources';
 
 /** A pull the test answers by hand, recording the horizon each call asked from. */
 function manualPulls() {
@@ -24,7 +24,7 @@ describe('ZoneKpiSources', () => {
     await done;
     expect(calls[0].since).toBeNull();
     const first = sources.snapshot();
-    expect(first.facts.map((f) => f.projectId)).toEqual(['a', 'b']);
+    expect(first.facts.map((f) => f.projectId).sort()).toEqual(['a', 'b']);
     expect(sources.snapshot()).toBe(first);
 
     done = sources.refresh();
@@ -32,12 +32,17 @@ describe('ZoneKpiSources', () => {
     await done;
     expect(calls[1].since).toBe('100');
     const second = sources.snapshot();
-    expect(second.facts.map((f) => [f.projectId, f.signedOn])).toEqual([
+    expect(second.facts.map((f) => [f.projectId, f.signedOn]).sort()).toEqual([
       ['a', null],
       ['b', '2026-03-01'],
       ['c', null],
     ]);
     expect(second.services).toHaveLength(1);
+    // Only the shards of b and c took a new stamp; a's shard (and its request) kept its arrays.
+    const restamped = second.shards.flatMap((s, i) => (s.stamp === 2 ? [i] : []));
+    expect(restamped.sort()).toEqual([...new Set([kpiShardOf('b'), kpiShardOf('c')])].sort());
+    expect(restamped).not.toContain(kpiShardOf('a'));
+    expect(second.shards[kpiShardOf('a')]).toBe(first.shards[kpiShardOf('a')]);
 
     // Nothing changed: the same arrays are handed out again.
     done = sources.refresh();
@@ -51,7 +56,10 @@ describe('ZoneKpiSources', () => {
     done = sources.refresh();
     calls[3].answer(changes('7', { complete: true, facts: [factsOf({ projectId: 'z' })] }));
     await done;
-    expect(sources.snapshot()).toEqual({ facts: [factsOf({ projectId: 'z' })], services: [], generation: 3 });
+    const third = sources.snapshot();
+    expect({ facts: third.facts, services: third.services, generation: third.generation }).toEqual({ facts: [factsOf({ projectId: 'z' })], services: [], generation: 3 });
+    // Every shard is new after a complete read: no table may keep a tally of one.
+    expect(third.shards.map((s) => s.stamp)).toEqual(new Array(KPI_SHARDS).fill(3));
   });
 
   it('makes callers that arrive during a pull wait for the next one, which they share', async () => {
