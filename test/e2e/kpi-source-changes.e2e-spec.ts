@@ -104,4 +104,17 @@ describe('KPI sources read by change (readKpiSourceChanges)', () => {
     expect(ahead.complete).toBe(true);
     expect(ids(ahead.facts)).toEqual([a, b, c, d].sort());
   });
+
+  it('a complete read in batches reads every project once, handing each to keep, and keeps only what keep returns', async () => {
+    const all = await readKpiSourceChanges(db, null);
+    const kept: string[] = [];
+    // Several full batches and a short one, a last full batch followed by an empty read, one batch.
+    for (const batchSize of [3, 2, 1, all.facts.length]) {
+      kept.length = 0;
+      const read = await readKpiSourceChanges(db, null, (f) => (kept.push(f.projectId), { id: f.projectId }), batchSize);
+      expect(read.complete).toBe(true);
+      expect(read.facts.map((f) => f.id).sort()).toEqual(ids(all.facts));
+      expect(kept.sort()).toEqual(ids(all.facts));
+    }
+  });
 });

@@ -60,7 +60,7 @@ export * from './kpi/kpi-table';
 export * from './kpi/kpi-table-tally';
 export * from './kpi/kpi-filter';
 /** Test and benchmark helpers: a project's or a request's KPI facts with sensible defaults. */
-export { factsOf as kpiFactsOf, serviceOf as kpiServiceOf } from './kpi/kpi-fixtures';
+export { factsOf as kpiFactsFixture, serviceOf as kpiServiceFixture } from './kpi/kpi-fixtures';
 export * from './kpi/targets';
 export * from './campaign/campaign';
 export * from './campaign/leaderboard-ranking';

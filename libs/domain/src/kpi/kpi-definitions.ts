@@ -1,6 +1,6 @@
 import { daysBetween } from '../project/calendar-dates';
 import { byAsOf, inWindow, type KpiContext } from './kpi-window';
-import type { NodeFacts, ProjectFacts } from './project-facts';
+import type { NodeFacts, KpiFacts } from './project-facts';
 
 /** A KPI's figure: value = numerator / denominator (× 100 for %); null when there is no denominator, never NaN. */
 export interface KpiValue {
@@ -39,9 +39,9 @@ export interface KpiDefinition {
   unit: KpiUnit;
   aggregate: KpiAggregate;
   /** The KPI's parts over these projects (and ctx.services) in the window. */
-  tally(facts: readonly ProjectFacts[], ctx: KpiContext): KpiTally;
+  tally(facts: readonly KpiFacts[], ctx: KpiContext): KpiTally;
   /** The KPI's figure over these projects: its tally, made into a figure (kpiValue). */
-  compute(facts: readonly ProjectFacts[], ctx: KpiContext): KpiValue;
+  compute(facts: readonly KpiFacts[], ctx: KpiContext): KpiValue;
 }
 
 const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** places;
@@ -110,9 +110,9 @@ const sumOf = (values: readonly number[]) => {
  * by, the funds of the window that two KPIs sum), worked out once per row: computeKpiTable hands
  * every definition of a row the same facts and context.
  */
-const shared = new WeakMap<KpiContext, { facts: readonly ProjectFacts[]; values: Map<string, unknown> }>();
+const shared = new WeakMap<KpiContext, { facts: readonly KpiFacts[]; values: Map<string, unknown> }>();
 
-function oncePerRow<T>(facts: readonly ProjectFacts[], ctx: KpiContext, key: string, compute: () => T): T {
+function oncePerRow<T>(facts: readonly KpiFacts[], ctx: KpiContext, key: string, compute: () => T): T {
   let row = shared.get(ctx);
   if (!row || row.facts !== facts) shared.set(ctx, (row = { facts, values: new Map() }));
   if (!row.values.has(key)) row.values.set(key, compute());
@@ -120,18 +120,18 @@ function oncePerRow<T>(facts: readonly ProjectFacts[], ctx: KpiContext, key: str
 }
 
 /** Projects signed in the window (the cohort of every "÷ 签约项目数" rate). Read-only: shared by the row's KPIs. */
-function signedIn(facts: readonly ProjectFacts[], ctx: KpiContext): readonly ProjectFacts[] {
+function signedIn(facts: readonly KpiFacts[], ctx: KpiContext): readonly KpiFacts[] {
   return oncePerRow(facts, ctx, 'signed', () => facts.filter((f) => inWindow(f.signedOn, ctx)));
 }
 
 /** Days from registration to signing of the row's signed cohort (its mean and its median). */
-const leadToSigningDays = (facts: readonly ProjectFacts[], ctx: KpiContext) =>
+const leadToSigningDays = (facts: readonly KpiFacts[], ctx: KpiContext) =>
   oncePerRow(facts, ctx, 'leadToSigningDays', () => signedIn(facts, ctx).map((f) => daysBetween(f.registeredOn, f.signedOn!)));
 
-const fundsOfRow = (facts: readonly ProjectFacts[], ctx: KpiContext) => oncePerRow(facts, ctx, 'funds', () => fundsSum(facts, ctx));
+const fundsOfRow = (facts: readonly KpiFacts[], ctx: KpiContext) => oncePerRow(facts, ctx, 'funds', () => fundsSum(facts, ctx));
 
 /** Days from signing to a completion date, summed and counted, for projects whose completion falls in the window. */
-function sinceSigning(facts: readonly ProjectFacts[], ctx: KpiContext, pick: (f: ProjectFacts) => string | null): KpiTally {
+function sinceSigning(facts: readonly KpiFacts[], ctx: KpiContext, pick: (f: KpiFacts) => string | null): KpiTally {
   let sum = 0;
   let n = 0;
   for (const f of facts) {
@@ -143,10 +143,10 @@ function sinceSigning(facts: readonly ProjectFacts[], ctx: KpiContext, pick: (f:
   return parts(sum, n);
 }
 
-const completedNode = (f: ProjectFacts, kind: string, asOf: string) => byAsOf(f.nodes.find((n) => n.kind === kind)?.completedOn, asOf);
+const completedNode = (f: KpiFacts, kind: string, asOf: string) => byAsOf(f.nodes.find((n) => n.kind === kind)?.completedOn, asOf);
 
 /** 履约 as of asOf: the latest fulfilment check on or before it found the contract fulfilled, or the project was completed (履约完成). */
-export function fulfilledAsOf(f: ProjectFacts, asOf: string): boolean {
+export function fulfilledAsOf(f: KpiFacts, asOf: string): boolean {
   if (f.closure && byAsOf(f.closure.on, asOf)) return f.closure.outcome === 'completed';
   const checks = f.fulfilment.checks.filter((c) => c.on <= asOf);
   return checks.length > 0 && checks[checks.length - 1].fulfilled;
@@ -358,12 +358,12 @@ const KPI_RULES: readonly KpiRule[] = [
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = KPI_RULES.map(defined);
 
 /** 到位资金 dated in the window (and not after asOf), summed over projects (rounded as figures are). */
-export function fundsIn(facts: readonly ProjectFacts[], ctx: Pick<KpiContext, 'from' | 'to' | 'asOf'>): number {
+export function fundsIn(facts: readonly KpiFacts[], ctx: Pick<KpiContext, 'from' | 'to' | 'asOf'>): number {
   return round(fundsSum(facts, ctx));
 }
 
 /** The same sum unrounded (a tally's part, rounded only once the shards' parts are added up), from the window's events when placed. */
-function fundsSum(facts: readonly ProjectFacts[], ctx: Pick<KpiContext, 'from' | 'to' | 'asOf' | 'events'>): number {
+function fundsSum(facts: readonly KpiFacts[], ctx: Pick<KpiContext, 'from' | 'to' | 'asOf' | 'events'>): number {
   let sum = 0;
   if (ctx.events) for (const e of ctx.events.funds) sum += e.amountYi;
   else for (const f of facts) for (const e of f.funds) if (inWindow(e.date, ctx)) sum += e.amountYi;

@@ -1,4 +1,4 @@
-import type { ProjectFacts } from './project-facts';
+import type { KpiFacts } from './project-facts';
 
 /** The filters of GET /kpis: by the owner's credit (department, team, officer), or by chain and campaign. */
 export interface KpiFilter {
@@ -10,7 +10,7 @@ export interface KpiFilter {
 }
 
 /** Whether a project passes every filter given (an empty filter passes everything). */
-export function matchesKpiFilter(f: ProjectFacts, filter: KpiFilter): boolean {
+export function matchesKpiFilter(f: KpiFacts, filter: KpiFilter): boolean {
   if (filter.departmentId !== undefined && f.owner?.departmentId !== filter.departmentId) return false;
   if (filter.teamId !== undefined && f.owner?.teamId !== filter.teamId) return false;
   if (filter.officerId !== undefined && f.owner?.userId !== filter.officerId) return false;

@@ -1,4 +1,4 @@
-import type { ProjectFacts } from './project-facts';
+import type { KpiFacts } from './project-facts';
 
 /**
  * How rows are formed. A project is credited to its OWNER (officer, team, department: the credit
@@ -23,7 +23,7 @@ export const KPI_GROUP_BY_LABELS: Record<KpiGroupBy, string> = {
 export const UNASSIGNED_LABEL = '未归属';
 
 /** The group a project is credited to under a grouping (its id and, where the facts hold it, its label). */
-export function groupKeyOf(f: ProjectFacts, groupBy: KpiGroupBy): { key: string | null; label: string | null } {
+export function groupKeyOf(f: KpiFacts, groupBy: KpiGroupBy): { key: string | null; label: string | null } {
   switch (groupBy) {
     case 'department':
       return { key: f.owner?.departmentId ?? null, label: null };

@@ -1,6 +1,6 @@
 import type { PeriodBucket } from './kpi-periods';
 import { inWindow, type KpiContext, type KpiEvents } from './kpi-window';
-import type { ProjectFacts } from './project-facts';
+import type { KpiFacts } from './project-facts';
 import type { ServiceRequestFacts } from './service-request-facts';
 
 type Window = Pick<KpiContext, 'from' | 'to' | 'asOf'>;
@@ -18,7 +18,7 @@ type Window = Pick<KpiContext, 'from' | 'to' | 'asOf'>;
  * a KPI that starts counting by another date must add it here.
  * Written as a test over the dates rather than a list of them: no array per project per query.
  */
-export function someProjectEventDate(f: ProjectFacts, test: (date: string) => boolean): boolean {
+export function someProjectEventDate(f: KpiFacts, test: (date: string) => boolean): boolean {
   if (test(f.registeredOn)) return true;
   if (f.intake.decidedOn && test(f.intake.decidedOn)) return true;
   if (f.signedOn && test(f.signedOn)) return true;
@@ -28,7 +28,7 @@ export function someProjectEventDate(f: ProjectFacts, test: (date: string) => bo
 }
 
 /** The events of the projects in one window: nodes due in it and funds arrived in it, in the projects' order. */
-export function eventsIn(facts: readonly ProjectFacts[], window: Window): KpiEvents {
+export function eventsIn(facts: readonly KpiFacts[], window: Window): KpiEvents {
   const events: KpiEvents = { nodes: [], funds: [] };
   for (const f of facts) {
     for (const n of f.nodes) if (inWindow(n.dueOn, window)) events.nodes.push(n);
@@ -38,7 +38,7 @@ export function eventsIn(facts: readonly ProjectFacts[], window: Window): KpiEve
 }
 
 /** The same for each bucket of a period split, in one pass over the projects' events. */
-export function eventsInBuckets(facts: readonly ProjectFacts[], buckets: readonly PeriodBucket[], window: Window): KpiEvents[] {
+export function eventsInBuckets(facts: readonly KpiFacts[], buckets: readonly PeriodBucket[], window: Window): KpiEvents[] {
   const lists: KpiEvents[] = buckets.map(() => ({ nodes: [], funds: [] }));
   for (const f of facts) {
     for (const n of f.nodes) {

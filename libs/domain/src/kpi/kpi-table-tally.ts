@@ -2,7 +2,7 @@ import { KPI_DEFINITIONS, type KpiTally } from './kpi-definitions';
 import type { PeriodBucket } from './kpi-periods';
 import { datedIn, datedInBuckets, eventsIn, eventsInBuckets, someProjectEventDate, someServiceEventDate } from './kpi-relevance';
 import type { KpiContext, KpiEvents } from './kpi-window';
-import type { ProjectFacts } from './project-facts';
+import type { KpiFacts } from './project-facts';
 import type { ServiceRequestFacts } from './service-request-facts';
 import { groupKeyOf, type KpiGroupBy } from './kpi-group';
 
@@ -44,7 +44,7 @@ export function shapeWindows(shape: KpiTableShape): Array<{ bucket: PeriodBucket
   return shape.buckets.map((bucket) => ({ bucket, from: from && from > bucket.from ? from : bucket.from, to: bucket.to < to ? bucket.to : to }));
 }
 
-function cellOf({ facts, services, events }: { facts: readonly ProjectFacts[]; services: readonly ServiceRequestFacts[]; events: KpiEvents }, ctx: KpiContext): KpiCell | null {
+function cellOf({ facts, services, events }: { facts: readonly KpiFacts[]; services: readonly ServiceRequestFacts[]; events: KpiEvents }, ctx: KpiContext): KpiCell | null {
   if (facts.length === 0 && services.length === 0 && events.nodes.length === 0 && events.funds.length === 0) return null;
   const parts = new Float64Array(KPI_DEFINITIONS.length * 2);
   const lists: Array<readonly number[] | null> = new Array(KPI_DEFINITIONS.length).fill(null);
@@ -67,8 +67,8 @@ export function cellTally(cell: KpiCell | null, i: number): KpiTally {
  * The tallies of these projects (and their service requests) for the shape. Each window sees
  * only the projects dated in it (kpi-relevance.ts); a group's requests are those of its projects.
  */
-export function tallyKpiTable(facts: readonly ProjectFacts[], serviceFacts: readonly ServiceRequestFacts[], shape: KpiTableShape): KpiTableTally {
-  const groups = new Map<string | null, { label: string | null; facts: ProjectFacts[]; services: ServiceRequestFacts[] }>();
+export function tallyKpiTable(facts: readonly KpiFacts[], serviceFacts: readonly ServiceRequestFacts[], shape: KpiTableShape): KpiTableTally {
+  const groups = new Map<string | null, { label: string | null; facts: KpiFacts[]; services: ServiceRequestFacts[] }>();
   if (shape.groupBy === 'period') groups.set('all', { label: null, facts: [...facts], services: [...serviceFacts] });
   else {
     // Only projects with service requests need their group looked up again (not 100,000 map entries).
@@ -91,7 +91,7 @@ export function tallyKpiTable(facts: readonly ProjectFacts[], serviceFacts: read
   const windows = shapeWindows(shape);
   const tally: KpiTableTally = new Map();
   for (const [key, group] of groups) {
-    let dated: Array<{ facts: ProjectFacts[]; services: ServiceRequestFacts[]; events: KpiEvents }>;
+    let dated: Array<{ facts: KpiFacts[]; services: ServiceRequestFacts[]; events: KpiEvents }>;
     if (!shape.buckets) {
       dated = [{ facts: datedIn(group.facts, someProjectEventDate, whole), services: datedIn(group.services, someServiceEventDate, whole), events: eventsIn(group.facts, whole) }];
     } else {

@@ -3,7 +3,7 @@ import { UNASSIGNED_LABEL, type KpiGroupBy } from './kpi-group';
 import { periodsBetween, type KpiPeriod } from './kpi-periods';
 import { cellTally, shapeWindows, tallyKpiTable, type KpiTableShape, type KpiTableTally } from './kpi-table-tally';
 import type { KpiContext } from './kpi-window';
-import type { ProjectFacts } from './project-facts';
+import type { KpiFacts } from './project-facts';
 import type { ServiceRequestFacts } from './service-request-facts';
 
 export { groupKeyOf, KPI_GROUP_BY_LABELS, KPI_GROUP_BYS, UNASSIGNED_LABEL, type KpiGroupBy } from './kpi-group';
@@ -32,7 +32,7 @@ export interface KpiRow {
 }
 
 /** The earliest registration among the projects, or `upTo` when none is earlier (where an open-ended split starts). */
-export function earliestRegistration(facts: readonly ProjectFacts[], upTo: string): string {
+export function earliestRegistration(facts: readonly KpiFacts[], upTo: string): string {
   let min = upTo;
   for (const f of facts) if (f.registeredOn < min) min = f.registeredOn;
   return min;
@@ -77,7 +77,7 @@ export function finishKpiTable(tally: KpiTableTally, shape: KpiTableShape, targe
 }
 
 /** The KPI table: one row per group (and period), every KPI computed by its single definition. */
-export function computeKpiTable(facts: readonly ProjectFacts[], serviceFacts: readonly ServiceRequestFacts[], options: KpiTableOptions): KpiRow[] {
+export function computeKpiTable(facts: readonly KpiFacts[], serviceFacts: readonly ServiceRequestFacts[], options: KpiTableOptions): KpiRow[] {
   const shape = kpiTableShape(options, (upTo) => earliestRegistration(facts, upTo));
   return finishKpiTable(tallyKpiTable(facts, serviceFacts, shape), shape, options.targetOf);
 }

@@ -2,7 +2,7 @@ import { DomainError, ERROR_CODES } from '../errors';
 import { isCalendarDate } from '../project/calendar-dates';
 import { fundsIn } from './kpi-definitions';
 import { inWindow } from './kpi-window';
-import type { ProjectFacts } from './project-facts';
+import type { KpiFacts } from './project-facts';
 import { localized } from '../i18n/localized';
 
 /** Who an annual target is set for: a department, a team (小分队), an officer, or the whole zone. */
@@ -84,7 +84,7 @@ export function requireAsOfDate(value: unknown, field = 'asOf'): string {
 }
 
 /** Whether a project is credited to the target's scope (by its OWNER). */
-export function creditedTo(f: ProjectFacts, scopeKind: TargetScopeKind, scopeId: string): boolean {
+export function creditedTo(f: KpiFacts, scopeKind: TargetScopeKind, scopeId: string): boolean {
   switch (scopeKind) {
     case 'zone':
       return true;
@@ -100,7 +100,7 @@ export function creditedTo(f: ProjectFacts, scopeKind: TargetScopeKind, scopeId:
 export type TargetActuals = Record<TargetMeasure, number>;
 
 /** The year's figures from 1 January to `to` (inclusive), known by asOf. */
-export function actualsBetween(facts: readonly ProjectFacts[], from: string, to: string, asOf: string): TargetActuals {
+export function actualsBetween(facts: readonly KpiFacts[], from: string, to: string, asOf: string): TargetActuals {
   const window = { from, to, asOf };
   const signed = facts.filter((f) => inWindow(f.signedOn, window));
   const count = (min: number) => signed.filter((f) => (f.contractInvestmentYi ?? 0) >= min).length;
@@ -161,7 +161,7 @@ const DAY_MS = 86_400_000;
 const dayIndex = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 /** 双过半 status of one target at asOf (see DOUBLE_HALF_DEFINITION). */
-export function doubleHalfStatus(target: AnnualTarget, credited: readonly ProjectFacts[], asOf: string): DoubleHalf {
+export function doubleHalfStatus(target: AnnualTarget, credited: readonly KpiFacts[], asOf: string): DoubleHalf {
   const start = `${target.year}-01-01`;
   const deadline = `${target.year}-06-30`;
   const evaluatedTo = asOf < deadline ? asOf : deadline;
@@ -195,7 +195,7 @@ export interface TargetProgress {
 }
 
 /** Progress against every measure of a target at asOf, and its 双过半 status. */
-export function targetProgress(target: AnnualTarget, facts: readonly ProjectFacts[], asOf: string): TargetProgress {
+export function targetProgress(target: AnnualTarget, facts: readonly KpiFacts[], asOf: string): TargetProgress {
   const credited = facts.filter((f) => creditedTo(f, target.scopeKind, target.scopeId));
   const start = `${target.year}-01-01`;
   const end = `${target.year}-12-31`;

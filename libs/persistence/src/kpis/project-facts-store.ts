@@ -62,31 +62,57 @@ export async function backfillProjectFacts(db: Queryable, batchSize = 500): Prom
 }
 
 /** What changed in the KPI sources since a reader's last horizon (readKpiSourceChanges). */
-export interface KpiSourceChanges {
+export interface KpiSourceChanges<F = ProjectFacts> {
   /** Pass this as `since` next time. */
   horizon: string;
   /** Every row, not only the changed ones: the first read, or a database whose transaction ids went back (restored elsewhere). */
   complete: boolean;
-  facts: ProjectFacts[];
+  facts: F[];
   services: ServiceRequestFacts[];
 }
+
+/** Rows of project_facts parsed at once in a complete read. */
+const COMPLETE_READ_BATCH = 2_000;
 
 /**
  * The KPI facts and service requests written since `since` (null: all of them), and the horizon
  * to ask from next time: the xmin of a snapshot taken before the rows are read. Every row that
  * snapshot could not see was written by a transaction at or above it (migration
  * 1763902300000-kpi-source-changes), so nothing committed later is missed; a row may come twice.
+ * Each project's facts are handed to `keep` as they are read, and only what it returns is kept:
+ * a complete read parses 2,000 rows at a time, so a reader that keeps less than the whole facts
+ * (the API: toKpiFacts, pooled) never holds every project's parsed row at once. Reading in
+ * batches, each in its own snapshot, keeps the rule: each sees everything the first one did.
  */
-export async function readKpiSourceChanges(db: Queryable, since: string | null): Promise<KpiSourceChanges> {
+export async function readKpiSourceChanges<F = ProjectFacts>(
+  db: Queryable,
+  since: string | null,
+  keep: (facts: ProjectFacts) => F = (f) => f as unknown as F,
+  batchSize = COMPLETE_READ_BATCH,
+): Promise<KpiSourceChanges<F>> {
   const [{ horizon }]: Array<{ horizon: string }> = await db.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
   const complete = since === null || BigInt(horizon) < BigInt(since);
+  const facts: F[] = [];
+  if (complete) {
+    let after: string | null = null;
+    for (;;) {
+      const rows: Array<{ id: string; facts: ProjectFacts }> = await db.query(
+        after === null
+          ? `SELECT project_id AS id, facts FROM project_facts ORDER BY project_id LIMIT $1`
+          : `SELECT project_id AS id, facts FROM project_facts WHERE project_id > $2 ORDER BY project_id LIMIT $1`,
+        after === null ? [batchSize] : [batchSize, after],
+      );
+      for (const row of rows) facts.push(keep(row.facts));
+      if (rows.length < batchSize) break;
+      after = rows[rows.length - 1].id;
+    }
+  } else {
+    const rows: Array<{ facts: ProjectFacts }> = await db.query(`SELECT facts FROM project_facts WHERE change_xid >= $1::xid8`, [since]);
+    for (const row of rows) facts.push(keep(row.facts));
+  }
   const where = complete ? '' : 'WHERE change_xid >= $1::xid8';
-  const params = complete ? [] : [since];
-  const [facts, services]: [Array<{ facts: ProjectFacts }>, Array<{ state: ServiceRequestState }>] = await Promise.all([
-    db.query(`SELECT facts FROM project_facts ${where}`, params),
-    db.query(`SELECT state FROM service_requests ${where}`, params),
-  ]);
-  return { horizon, complete, facts: facts.map((r) => r.facts), services: services.map((r) => toServiceRequestFacts(r.state)) };
+  const services: Array<{ state: ServiceRequestState }> = await db.query(`SELECT state FROM service_requests ${where}`, complete ? [] : [since]);
+  return { horizon, complete, facts, services: services.map((r) => toServiceRequestFacts(r.state)) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 
 /** A table for people: Chinese headers, then one line per row. */
 export interface TableSheet {
@@ -27,7 +27,7 @@ export function tableCsv({ headers, body }: Pick<TableSheet, 'headers' | 'body'>
 
 /** A workbook with one worksheet per table, headers in bold. */
 export async function tablesXlsx(sheets: readonly TableSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'zhaoshang';
   for (const table of sheets) {
     const sheet = workbook.addWorksheet(table.name);

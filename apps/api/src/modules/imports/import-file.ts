@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../common/export/excel';
 import { ERROR_CODES, MAX_IMPORT_ROWS, localized, type Localized } from '@zs/domain';
 import { ApiException } from '../../common/errors/api.exception';
 import { keyOfHeader, TEMPLATE_HEADERS, TEMPLATE_KEYS, TEMPLATE_NOTES, templateExample } from './import-columns';
@@ -75,7 +76,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function xlsxTable(content: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
@@ -104,7 +105,7 @@ export async function importTemplate(format: ImportFileFormat): Promise<Buffer> 
   const example = templateExample();
   const values = TEMPLATE_KEYS.map((k) => example[k] ?? '');
   if (format === 'csv') return Buffer.from(`\uFEFF${TEMPLATE_HEADERS.map(csvCell).join(',')}\r\n${values.map(csvCell).join(',')}\r\n`, 'utf8');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet('项目导入');
   sheet.addRow(TEMPLATE_HEADERS).font = { bold: true };
   sheet.addRow(values);

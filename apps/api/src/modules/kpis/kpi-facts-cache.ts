@@ -36,7 +36,7 @@ export class KpiFactsCache {
   async current(): Promise<{ zone: string; sources: KpiSources }> {
     const zone = this.zoneContext.current().code;
     let sources = this.zones.get(zone);
-    if (!sources) this.zones.set(zone, (sources = new ZoneKpiSources((since) => readKpiSourceChanges(this.db, since))));
+    if (!sources) this.zones.set(zone, (sources = new ZoneKpiSources((since, keep) => readKpiSourceChanges(this.db, since, keep))));
     await sources.refresh();
     return { zone, sources: sources.snapshot() };
   }

@@ -1,4 +1,4 @@
-import { addDays, computeKpiTable, kpiFactsOf, kpiServiceOf, matchesKpiFilter, type KpiFilter, type KpiTableOptions, type ProjectFacts, type ServiceRequestFacts } from '@zs/domain';
+import { addDays, computeKpiTable, kpiFactsFixture, kpiServiceFixture, matchesKpiFilter, type KpiFilter, type KpiTableOptions, type ProjectFacts, type ServiceRequestFacts } from '@zs/domain';
 import type { KpiSourceChanges } from '@zs/persistence';
 import { KpiTableTallies } from './kpi-table-tallies';
 import { kpiShardOf, ZoneKpiSources } from './zone-kpi-sources';
@@ -10,7 +10,7 @@ const owners = ['u1', 'u2', 'u3', 'u4'].map((userId, i) => ({ userId, displayNam
 function project(i: number, over: Partial<ProjectFacts> = {}): ProjectFacts {
   const day = (n: number) => addDays('2025-01-01', n % 540);
   const signedOn = i % 3 === 0 ? null : day(i * 7 + 30);
-  return kpiFactsOf({
+  return kpiFactsFixture({
     projectId: `p-${i}`,
     registeredOn: day(i * 7),
     owner: owners[i % owners.length],
@@ -23,12 +23,15 @@ function project(i: number, over: Partial<ProjectFacts> = {}): ProjectFacts {
   });
 }
 
-const service = (i: number, projectId: string): ServiceRequestFacts => kpiServiceOf({ requestId: `r-${i}`, projectId, closedOn: addDays('2025-06-01', i * 11), resolvedWithinLimit: i % 2 === 0, ratings: [] });
+const service = (i: number, projectId: string): ServiceRequestFacts => kpiServiceFixture({ requestId: `r-${i}`, projectId, closedOn: addDays('2025-06-01', i * 11), resolvedWithinLimit: i % 2 === 0, ratings: [] });
 
 /** Sources the test feeds by hand: each refresh answers with the queued changes. */
 function sourcesFed(first: { facts: ProjectFacts[]; services: ServiceRequestFacts[] }) {
   const queued: KpiSourceChanges[] = [{ horizon: '1', complete: true, ...first }];
-  const sources = new ZoneKpiSources(async () => queued.shift() ?? { horizon: '1', complete: false, facts: [], services: [] });
+  const sources = new ZoneKpiSources(async (_since, keep) => {
+    const next = queued.shift() ?? { horizon: '1', complete: false, facts: [], services: [] };
+    return { ...next, facts: next.facts.map(keep) };
+  });
   return {
     change: (facts: ProjectFacts[], services: ServiceRequestFacts[] = []) => queued.push({ horizon: '2', complete: false, facts, services }),
     read: async () => {

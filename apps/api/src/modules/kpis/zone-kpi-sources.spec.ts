@@ -1,16 +1,18 @@
-import type { ProjectFacts, ServiceRequestFacts } from '@zs/domain';
+import { kpiFactsFixture, toKpiFacts, type KpiFacts, type ProjectFacts, type ServiceRequestFacts } from '@zs/domain';
 import type { KpiSourceChanges } from '@zs/persistence';
 import { KPI_SHARDS, kpiShardOf, ZoneKpiSources } from './zone-kpi-sources';
 
 /** A pull the test answers by hand, recording the horizon each call asked from. */
 function manualPulls() {
   const calls: Array<{ since: string | null; answer: (c: KpiSourceChanges) => void; fail: (e: Error) => void }> = [];
-  const pull = (since: string | null) => new Promise<KpiSourceChanges>((answer, fail) => calls.push({ since, answer, fail }));
+  // As readKpiSourceChanges does: each project's facts handed to `keep`, and only what it returns kept.
+  const pull = (since: string | null, keep: (f: ProjectFacts) => KpiFacts) =>
+    new Promise<KpiSourceChanges>((answer, fail) => calls.push({ since, answer, fail })).then((c) => ({ ...c, facts: c.facts.map(keep) }));
   return { calls, pull };
 }
 
 /** Only the ids matter to the cache: it keys facts by project and requests by request. */
-const factsOf = (f: { projectId: string; signedOn?: string }) => ({ signedOn: null, ...f }) as unknown as ProjectFacts;
+const factsOf = (f: { projectId: string; signedOn?: string }) => kpiFactsFixture({ signedOn: null, ...f });
 const serviceOf = (s: { requestId: string; projectId: string }) => s as unknown as ServiceRequestFacts;
 const changes = (horizon: string, over: Partial<KpiSourceChanges> = {}): KpiSourceChanges => ({ horizon, complete: false, facts: [], services: [], ...over });
 const flush = () => new Promise((r) => setImmediate(r));
@@ -57,7 +59,7 @@ describe('ZoneKpiSources', () => {
     calls[3].answer(changes('7', { complete: true, facts: [factsOf({ projectId: 'z' })] }));
     await done;
     const third = sources.snapshot();
-    expect({ facts: third.facts, services: third.services, generation: third.generation }).toEqual({ facts: [factsOf({ projectId: 'z' })], services: [], generation: 3 });
+    expect({ facts: third.facts, services: third.services, generation: third.generation }).toEqual({ facts: [toKpiFacts(factsOf({ projectId: 'z' }))], services: [], generation: 3 });
     // Every shard is new after a complete read: no table may keep a tally of one.
     expect(third.shards.map((s) => s.stamp)).toEqual(new Array(KPI_SHARDS).fill(3));
   });

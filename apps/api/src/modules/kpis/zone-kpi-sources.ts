@@ -1,6 +1,6 @@
-import type { ProjectFacts, ServiceRequestFacts } from '@zs/domain';
+import { toKpiFacts, type KpiFacts, type ProjectFacts, type ServiceRequestFacts } from '@zs/domain';
 import type { KpiSourceChanges } from '@zs/persistence';
-import { StringPool } from './string-pool';
+import { FactsPool } from './facts-pool';
 
 /**
  * The facts are kept in shards by project (a project's requests in its shard): a table is kept as
@@ -10,14 +10,14 @@ import { StringPool } from './string-pool';
 export const KPI_SHARDS = 16;
 
 export interface KpiShard {
-  facts: ProjectFacts[];
+  facts: KpiFacts[];
   services: ServiceRequestFacts[];
   /** Changes whenever one of the shard's facts or requests does (never repeats within a zone's copy). */
   stamp: number;
 }
 
 export interface KpiSources {
-  facts: ProjectFacts[];
+  facts: KpiFacts[];
   services: ServiceRequestFacts[];
   /** Changes whenever any fact or request does: what a computed table may be kept under. */
   generation: number;
@@ -32,7 +32,7 @@ export function kpiShardOf(projectId: string): number {
 }
 
 interface ShardMaps {
-  facts: Map<string, ProjectFacts>;
+  facts: Map<string, KpiFacts>;
   services: Map<string, ServiceRequestFacts>;
   stamp: number;
   /** The maps as arrays, made again only after a change of the shard. */
@@ -47,7 +47,7 @@ const UNIQUE_KEYS: ReadonlySet<string> = new Set(['projectId', 'requestId', 'com
 /** One zone's copy of its KPI sources, brought up to date by reading only what changed. */
 export class ZoneKpiSources {
   private horizon: string | null = null;
-  private pool = new StringPool(UNIQUE_KEYS);
+  private pool = new FactsPool(UNIQUE_KEYS);
   private shards: ShardMaps[] = Array.from({ length: KPI_SHARDS }, emptyShard);
   /** The shards as one snapshot, made again only after a change. */
   private all: KpiSources | null = null;
@@ -56,7 +56,12 @@ export class ZoneKpiSources {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
-  constructor(private readonly pull: (since: string | null) => Promise<KpiSourceChanges>) {}
+  /**
+   * `pull` reads what changed since the horizon, handing each project's facts to `keep` as it reads
+   * them (readKpiSourceChanges): only the pooled KPI facts stay, even while a first read parses
+   * every project of the zone.
+   */
+  constructor(private readonly pull: (since: string | null, keep: (facts: ProjectFacts) => KpiFacts) => Promise<KpiSourceChanges<KpiFacts>>) {}
 
   /**
    * Up to date with everything committed before the call. A pull already running may have taken
@@ -78,11 +83,11 @@ export class ZoneKpiSources {
     if (this.all) return this.all;
     const shards = this.shards.map((s) => (s.arrays ??= { facts: [...s.facts.values()], services: [...s.services.values()], stamp: s.stamp }));
     // Every fact in one array only when asked for (the target reports): a table reads the shards.
-    let facts: ProjectFacts[] | null = null;
+    let facts: KpiFacts[] | null = null;
     let services: ServiceRequestFacts[] | null = null;
     return (this.all = {
       get facts() {
-        return (facts ??= ([] as ProjectFacts[]).concat(...shards.map((s) => s.facts)));
+        return (facts ??= ([] as KpiFacts[]).concat(...shards.map((s) => s.facts)));
       },
       get services() {
         return (services ??= ([] as ServiceRequestFacts[]).concat(...shards.map((s) => s.services)));
@@ -99,16 +104,19 @@ export class ZoneKpiSources {
 
   private async pullOnce(): Promise<void> {
     try {
-      const changes = await this.pull(this.horizon);
+      // The pool only grows between complete reads (a value no project holds any more stays): start
+      // afresh with the first read; a later complete read (a restored database) is rare.
+      if (this.horizon === null) this.pool = new FactsPool(UNIQUE_KEYS);
+      const pool = this.pool;
+      const changes = await this.pull(this.horizon, (f) => pool.intern(toKpiFacts(f)));
       const changed = new Set<ShardMaps>();
       if (changes.complete) {
         this.shards = Array.from({ length: KPI_SHARDS }, emptyShard);
         this.shards.forEach((s) => changed.add(s));
-        this.pool = new StringPool(UNIQUE_KEYS);
       }
       for (const f of changes.facts) {
         const shard = this.shards[kpiShardOf(f.projectId)];
-        shard.facts.set(f.projectId, this.pool.intern(f));
+        shard.facts.set(f.projectId, f);
         changed.add(shard);
       }
       for (const s of changes.services) {
