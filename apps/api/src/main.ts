@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadApiConfig, type ApiConfig } from '@zs/config';
 import { createApiApp } from './app.factory';
 import { createApiLogger } from './common/logging/api-logger';
@@ -19,6 +20,8 @@ function loadConfigOrExit(): ApiConfig {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  // Read by V8's heap controller at each full collection, so it applies though the heap exists already.
+  if (config.API_HEAP_GROWING_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${config.API_HEAP_GROWING_PERCENT}`);
   const logger = createApiLogger(config);
   const app = await createApiApp(config, { logger });
   await app.listen(config.API_PORT, config.API_HOST);
