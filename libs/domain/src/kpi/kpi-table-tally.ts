@@ -18,12 +18,19 @@ export interface KpiTableShape {
 
 /**
  * Every KPI's parts in one window of one group: numerator and denominator of KPI i at 2i and
- * 2i + 1 (KPI_DEFINITIONS order), and the values of the KPIs taken as medians.
+ * 2i + 1 (KPI_DEFINITIONS order), and the values of each KPI taken as a median (MEDIAN_SLOTS).
+ * Plain arrays: a table keeps a cell per group, window and shard (thousands for a by-officer
+ * table), and a typed array costs twice as much for 40 numbers.
  */
 export interface KpiCell {
-  parts: Float64Array;
-  lists: Array<readonly number[] | null>;
+  parts: number[];
+  lists: Array<readonly number[]>;
 }
+
+/** Where a median KPI's values sit in a cell's lists (by KPI index); the other KPIs keep none. */
+const MEDIAN_SLOTS = new Map(
+  KPI_DEFINITIONS.flatMap((def, i) => (def.aggregate === 'median' ? [i] : [])).map((kpi, slot) => [kpi, slot] as const),
+);
 
 export interface KpiGroupTally {
   /** The group's label where the facts hold one (an officer's name); else null. */
@@ -46,13 +53,14 @@ export function shapeWindows(shape: KpiTableShape): Array<{ bucket: PeriodBucket
 
 function cellOf({ facts, services, events }: { facts: readonly KpiFacts[]; services: readonly ServiceRequestFacts[]; events: KpiEvents }, ctx: KpiContext): KpiCell | null {
   if (facts.length === 0 && services.length === 0 && events.nodes.length === 0 && events.funds.length === 0) return null;
-  const parts = new Float64Array(KPI_DEFINITIONS.length * 2);
-  const lists: Array<readonly number[] | null> = new Array(KPI_DEFINITIONS.length).fill(null);
+  const parts: number[] = new Array(KPI_DEFINITIONS.length * 2).fill(0);
+  const lists: Array<readonly number[]> = new Array(MEDIAN_SLOTS.size).fill([]);
   KPI_DEFINITIONS.forEach((def, i) => {
     const tally = def.tally(facts, ctx);
     parts[2 * i] = tally.numerator;
     parts[2 * i + 1] = tally.denominator;
-    lists[i] = tally.values;
+    const slot = MEDIAN_SLOTS.get(i);
+    if (slot !== undefined) lists[slot] = tally.values ?? [];
   });
   return { parts, lists };
 }
@@ -60,7 +68,8 @@ function cellOf({ facts, services, events }: { facts: readonly KpiFacts[]; servi
 /** A cell's tally of KPI i (as kpiValue takes it). */
 export function cellTally(cell: KpiCell | null, i: number): KpiTally {
   if (!cell) return { numerator: 0, denominator: 0, values: KPI_DEFINITIONS[i].aggregate === 'median' ? [] : null };
-  return { numerator: cell.parts[2 * i], denominator: cell.parts[2 * i + 1], values: cell.lists[i] };
+  const slot = MEDIAN_SLOTS.get(i);
+  return { numerator: cell.parts[2 * i], denominator: cell.parts[2 * i + 1], values: slot === undefined ? null : cell.lists[slot] };
 }
 
 /**
@@ -108,14 +117,12 @@ export function tallyKpiTable(facts: readonly KpiFacts[], serviceFacts: readonly
 
 function addCell(into: KpiCell | null, cell: KpiCell | null): KpiCell | null {
   if (!cell) return into;
-  if (!into) return { parts: Float64Array.from(cell.parts), lists: cell.lists.map((l) => (l ? [...l] : null)) };
+  if (!into) return { parts: cell.parts.slice(), lists: cell.lists.map((l) => [...l]) };
   for (let i = 0; i < cell.parts.length; i++) into.parts[i] += cell.parts[i];
   cell.lists.forEach((l, i) => {
-    if (!l || l.length === 0) return;
     // The sum's lists are its own copies (made when its first cell was): appended to in place.
-    const mine = into.lists[i] as number[] | null;
-    if (!mine) into.lists[i] = [...l];
-    else for (const v of l) mine.push(v);
+    const mine = into.lists[i] as number[];
+    for (const v of l) mine.push(v);
   });
   return into;
 }

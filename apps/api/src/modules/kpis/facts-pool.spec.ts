@@ -27,6 +27,17 @@ describe('FactsPool', () => {
     expect(pool.intern({ owner: { userId: 'u-1' } }).owner.userId).toBe('u-1');
   });
 
+  it('shares an object made only of shared values, but never one holding a per-project key', () => {
+    const pool = new FactsPool(new Set(['projectId']));
+    const a = pool.intern({ projectId: 'p-1', fulfilment: { checks: [] as unknown[] }, funds: [] as unknown[] });
+    const b = pool.intern({ projectId: 'p-2', fulfilment: { checks: [] as unknown[] }, funds: [] as unknown[] });
+    expect(b.fulfilment).toBe(a.fulfilment);
+    expect(Object.isFrozen(a)).toBe(false);
+    expect(b).not.toBe(a);
+    // The empty list and the fulfilment record: nothing for either project itself.
+    expect(pool.size).toBe(1);
+  });
+
   it('does not share objects that differ in any field', () => {
     const pool = new FactsPool(new Set());
     const x = pool.intern({ kind: 'a', completedOn: null });

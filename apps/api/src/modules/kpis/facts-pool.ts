@@ -1,7 +1,8 @@
 /** The one empty array every fact with an empty list shares (frozen: nothing may push to it). */
 const EMPTY: readonly never[] = Object.freeze([]);
 
-const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+/** A value an object may hold and still be shared: a plain value, or a value already shared (frozen). */
+const isSettled = (v: unknown) => v === null || typeof v !== 'object' || Object.isFrozen(v);
 
 /**
  * One copy of each repeated value in a zone's KPI facts (issue 12: the API keeps every project's
@@ -10,11 +11,12 @@ const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
  * reporters (each id and name again in every project), the same intake verdicts, milestone nodes
  * and fulfilment checks over and over, and an empty list in most projects. So:
  * - each repeated string is kept once;
- * - each object whose fields are all plain values (an owner, a node, a funds entry, an intake
- *   verdict) is kept once, frozen, and shared by every fact holding an equal one;
+ * - each object whose fields are all plain values or values already shared (an owner, a node, a
+ *   funds entry, an intake verdict, a fulfilment record without checks) is kept once, frozen, and
+ *   shared by every fact holding an equal one;
  * - every empty array is one frozen empty array.
- * Values under the keys in `unique` (one per project) are left alone: pooling them would only add
- * an entry per project. Shared values are frozen, so code that tried to change one would throw
+ * Values under the keys in `unique` (one per project) are left alone, and so is an object holding
+ * one: pooling them would only add an entry per project. Shared values are frozen, so code that tried to change one would throw
  * rather than change every project holding it; KPI code only reads them.
  */
 export class FactsPool {
@@ -45,8 +47,9 @@ export class FactsPool {
       const record = value as Record<string, unknown>;
       let leaf = true;
       for (const key of Object.keys(record)) {
-        if (!this.unique.has(key)) record[key] = this.walk(record[key]);
-        if (!isPrimitive(record[key])) leaf = false;
+        if (this.unique.has(key)) leaf = false;
+        else record[key] = this.walk(record[key]);
+        if (!isSettled(record[key])) leaf = false;
       }
       return leaf ? this.leaf(record) : record;
     }
