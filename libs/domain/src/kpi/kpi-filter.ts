@@ -18,3 +18,11 @@ export function matchesKpiFilter(f: KpiFacts, filter: KpiFilter): boolean {
   if (filter.campaignId !== undefined && f.campaignId !== filter.campaignId) return false;
   return true;
 }
+
+/** Projects through the filter, with the service requests of those projects (the same lists when the filter is empty). */
+export function throughKpiFilter<F extends KpiFacts, S extends { projectId: string }>(sources: { facts: F[]; services: S[] }, filter: KpiFilter): { facts: F[]; services: S[] } {
+  if (Object.values(filter).every((v) => v === undefined)) return sources;
+  const facts = sources.facts.filter((f) => matchesKpiFilter(f, filter));
+  const ids = new Set(facts.map((f) => f.projectId));
+  return { facts, services: sources.services.filter((s) => ids.has(s.projectId)) };
+}

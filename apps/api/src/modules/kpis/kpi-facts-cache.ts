@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { matchesKpiFilter, type KpiFilter } from '@zs/domain';
+import { throughKpiFilter, type KpiFilter } from '@zs/domain';
 import { readKpiSourceChanges, type Database } from '@zs/persistence';
 import { DATABASE } from '../../infrastructure/database.provider';
 import { ZoneContext } from '../../infrastructure/zones/zone-context';
@@ -25,11 +25,8 @@ export class KpiFactsCache {
 
   /** The zone's sources through the filter. */
   async read(filter: KpiFilter): Promise<Pick<KpiSources, 'facts' | 'services'>> {
-    const { sources: all } = await this.current();
-    if (Object.values(filter).every((v) => v === undefined)) return all;
-    const facts = all.facts.filter((f) => matchesKpiFilter(f, filter));
-    const ids = new Set(facts.map((f) => f.projectId));
-    return { facts, services: all.services.filter((s) => ids.has(s.projectId)) };
+    const { sources } = await this.current();
+    return throughKpiFilter(sources, filter);
   }
 
   /** The current zone and its sources, up to date with everything committed before the call (unfiltered, in shards). */

@@ -3,7 +3,7 @@ import {
   addKpiTableTallies,
   finishKpiTable,
   kpiTableShape,
-  matchesKpiFilter,
+  throughKpiFilter,
   tallyKpiTable,
   type KpiFilter,
   type KpiRow,
@@ -31,15 +31,6 @@ interface TableState {
   sum: KpiTableTally | null;
 }
 
-const noFilter = (filter: KpiFilter) => Object.values(filter).every((v) => v === undefined);
-
-function counted(shard: KpiShard, filter: KpiFilter): Pick<KpiShard, 'facts' | 'services'> {
-  if (noFilter(filter)) return shard;
-  const facts = shard.facts.filter((f) => matchesKpiFilter(f, filter));
-  const ids = new Set(facts.map((f) => f.projectId));
-  return { facts, services: shard.services.filter((s) => ids.has(s.projectId)) };
-}
-
 function earliestOf(facts: KpiShard['facts']): string {
   let min = '';
   for (const f of facts) if (min === '' || f.registeredOn < min) min = f.registeredOn;
@@ -65,7 +56,7 @@ export class KpiTableTallies {
     let changed = false;
     sources.shards.forEach((shard, i) => {
       if (state.parts[i]?.stamp === shard.stamp) return;
-      const mine = counted(shard, filter);
+      const mine = throughKpiFilter(shard, filter);
       state.parts[i] = { stamp: shard.stamp, earliest: earliestOf(mine.facts), counted: mine, tally: null };
       changed = true;
     });
