@@ -3,7 +3,8 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { createProjectWorkflowEvents } from '@zs/activities';
 import type { ProjectionBatch } from '@zs/contracts';
-import { registerLead, decideIntake, type Actor } from '@zs/domain';
+import { registerLead, decideIntake, recordNegotiationContact, type Actor } from '@zs/domain';
+import { writeProjectionBatch } from '@zs/persistence';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { auditOf } from '../support/read-model';
 import { sampleLead } from '../support/sample-lead';
@@ -80,5 +81,54 @@ describe('projection conflicts', () => {
       expect(conflict).toMatchObject({ workflowId: `project-${projectId}`, seq: 2, attempts: 2, stored: { action: 'intake.accepted' }, attempted: { action: 'intake.rejected' } });
     }
     expect((await h.http('GET', '/admin/projection-conflicts', { token: await h.login('officer') })).status).toBe(403);
+  });
+
+  /**
+   * Answer-on-commit (issue 12): the API writes a step's events from its answer while the
+   * projection activity writes the same batch, or a longer one, in any order or at once.
+   */
+  describe('two writers of one workflow\'s events', () => {
+    const NEGOTIATOR: Actor = { userId: 'u-officer', role: 'investment_officer', displayName: '李专员' };
+
+    function threeEvents() {
+      const b = batches();
+      const contact = recordNegotiationContact(
+        b.accepted.state,
+        { kind: 'visit', date: '2026-01-06', participants: '李专员、企业负责人', location: '园区管委会', outcome: '实地考察，意向明确' },
+        NEGOTIATOR,
+        Date.UTC(2026, 0, 6, 2),
+      );
+      const base = { stream: 'project' as const, workflowId: b.first.workflowId, runId: 'run-1', projectId: b.projectId };
+      return { ...b, contacted: { ...base, events: [contact.audit], state: contact.state }, both: { ...base, events: [b.accepted.events[0], contact.audit], state: contact.state } };
+    }
+
+    async function recordOf(projectId: string) {
+      const audit = (await auditOf(h.dataSource, projectId)).map((e: { seq: number; action: string }) => [e.seq, e.action]);
+      const [row] = await h.dataSource.query(`SELECT stage, last_seq FROM projects WHERE id = $1`, [projectId]);
+      return { audit, row };
+    }
+
+    it('the same events at once from both: one row each, the newest state', async () => {
+      const { projectId, first, accepted, contacted, both } = threeEvents();
+      await writeProjectionBatch(h.dataSource, first);
+      // The API writes each step as it is answered; the activity's batch holds both.
+      const results = await Promise.all([writeProjectionBatch(h.dataSource, accepted), run(both), writeProjectionBatch(h.dataSource, contacted)]);
+      expect(results).toEqual([[], undefined, []]);
+      const expected = { audit: [[1, 'lead.registered'], [2, 'intake.accepted'], [3, contacted.events[0].action]], row: { stage: 'negotiation', last_seq: 3 } };
+      expect(await recordOf(projectId)).toEqual(expected);
+      // An older batch arriving last (the activity retried late) changes nothing.
+      await run(accepted);
+      expect(await writeProjectionBatch(h.dataSource, accepted)).toEqual([]);
+      expect(await recordOf(projectId)).toEqual(expected);
+    });
+
+    it('an event already held is no cover for another under its number: the API\'s write refuses it too', async () => {
+      const { projectId, first, accepted, rejected } = threeEvents();
+      await writeProjectionBatch(h.dataSource, first);
+      await writeProjectionBatch(h.dataSource, accepted);
+      const conflicts = await writeProjectionBatch(h.dataSource, rejected);
+      expect(conflicts.map((c) => [c.seq, c.stored.action, c.attempted.action])).toEqual([[2, 'intake.accepted', 'intake.rejected']]);
+      expect((await recordOf(projectId)).row).toEqual({ stage: 'negotiation', last_seq: 2 });
+    });
   });
 });

@@ -27,6 +27,7 @@ import { driveToService } from '../support/lifecycle-journey';
 import { notificationsOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { projectedState } from '../support/projected';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -71,6 +72,7 @@ describe('cadence policies (time-skipping)', () => {
   async function accepted(grade: InfoGrade) {
     const { projectId, handle } = await h.register({ infoGrade: grade });
     const { state } = await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' } }] });
+    await projectedState(h.dataSource, handle);
     return { projectId, handle: handle as WorkflowHandle, acceptedAt: state.intake.decision!.decidedAt, followUp: state.negotiation!.followUp };
   }
 

@@ -17,6 +17,7 @@ import { auditOf, notificationsOf } from '../support/read-model';
 import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { projectedState } from '../support/projected';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -173,6 +174,7 @@ describe('construction milestones (time-skipping)', () => {
     const produced = await produce();
     expect(produced.state.stage).toBe('service');
     expect(projectIntervals(produced.state).signingToProductionDays).toBe(20);
+    await projectedState(h.dataSource, handle);
     const actions = (await auditOf(h.dataSource, projectId)).map((a) => a.action);
     expect(actions.filter((a) => a === 'construction.milestone_completed')).toHaveLength(8);
     expect(actions.at(-1)).toBe('production.started');

@@ -5,6 +5,7 @@ import type { Actor } from '@zs/domain';
 import { eventually } from '../support/eventually';
 import { auditOf, notificationsOf } from '../support/read-model';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { projectedState } from '../support/projected';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -144,6 +145,7 @@ describe('48-hour intake clock (time-skipping)', () => {
     const rejected = await decide(handle, { action: 'reject', reason: '不符合园区产业定位' });
     expect(rejected.state.stage).toBe('rejected');
     expect(await failureType(decide(handle, { action: 'accept' }))).not.toBe('accepted');
+    await projectedState(h.dataSource, handle);
     const audit = await auditOf(h.dataSource, projectId);
     expect(audit.map((a) => `${a.seq}:${a.action}:${a.stage_before}->${a.stage_after}`)).toEqual([
       '1:lead.registered:null->intake',

@@ -4,6 +4,7 @@ import { addDays, shanghaiDate, type Actor, type ProjectState } from '@zs/domain
 import { auditOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { projectedState } from '../support/projected';
 
 const ECB_HEAD: Actor = { userId: 'u-ecb', role: 'economic_cooperation_bureau_head', displayName: '经合局长' };
 const ESB: Actor = { userId: 'u-esb', role: 'enterprise_service_bureau', displayName: '赵静' };
@@ -52,6 +53,7 @@ describe('steps added through the catalogue (time-skipping)', () => {
     expect(reassigned.state.ownership).toMatchObject({ owner: NEW_OWNER, campaignId: 'camp-1', reporter: { userId: OFFICER.userId } });
     await send(handle, PROJECT_STEPS.recordVisit.update, { userId: NEW_OWNER.userId, role: 'investment_officer' }, { ...visit, kind: 'call' });
 
+    await projectedState(h.dataSource, handle);
     const audit = await auditOf(h.dataSource, projectId);
     expect(audit.filter((a) => a.action === 'project.visit_recorded')).toHaveLength(3);
     const ownership = audit.filter((a) => a.action === 'project.ownership_reassigned');
@@ -88,6 +90,7 @@ describe('steps added through the catalogue (time-skipping)', () => {
     expect(taxed.state.firstTax).toMatchObject({ date: today, amountWanYuan: 86.5 });
     expect(await refusal(send(handle, PROJECT_STEPS.recordFirstTax.update, ESB, { date: today }))).toBe('ALREADY_EXISTS');
 
+    await projectedState(h.dataSource, handle);
     const audit = await auditOf(h.dataSource, projectId);
     expect(audit.filter((a) => a.action === 'funds.recorded').map((a) => a.payload.amountYi)).toEqual([1.25, 0.5]);
     expect(audit.filter((a) => a.action === 'tax.first_recorded')).toHaveLength(1);

@@ -6,6 +6,7 @@ import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { datesFrom } from '../support/relative-dates';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { eventually } from '../support/eventually';
 
 const PREVIOUS = join(__dirname, 'fixtures/v0-intake-only');
 
@@ -52,7 +53,11 @@ describe('reconciling projects started before issue 8 (time-skipping)', () => {
       await upgraded.handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
 
       // Seqs 1 and 2 were written by the old local activities; seq 3 by the projection, in the history.
-      const clean = await reconcile(upgraded.projectId);
+      // The step answered when its task committed; its projection activity completes just after.
+      const clean = await eventually('the projection activity to complete', async () => {
+        const r = await reconcile(upgraded.projectId);
+        return r.workflows[0]?.pendingEvents === 0 ? r : undefined;
+      });
       expect(clean.discrepancies).toEqual([]);
       expect(clean.workflows).toEqual([expect.objectContaining({ checkedEvents: 3, verifiableFromSeq: 3, unverifiableEvents: 2, pendingEvents: 0 })]);
 

@@ -41,6 +41,8 @@ const HOUR = 3600_000;
 /** Days a construction path waits in signing before its contract (dated 30 days back) is signed: nothing may be dated before the registration (issue 10). */
 const SIGNED_DAYS_AFTER_REGISTRATION = 30;
 const PSB_ACTOR = { userId: 'u-psb', role: 'project_service_bureau' as const };
+/** The commissioner 张专员: since issue 10 only a project's commissioner (or the bureau head) takes its construction steps. */
+const COMMISSIONER_ACTOR = { userId: 'u-zhang', role: 'project_service_bureau' as const };
 
 /**
  * `npm run histories:record`: runs each main path of the intake slice on the time-skipping
@@ -88,7 +90,7 @@ describe('record workflow histories', () => {
       await handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: PSB_ACTOR, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
     }
     const nodes = MILESTONE_KINDS.map((kind) => ({ kind, responsibleUserId: 'u-zhang', responsibleName: '张专员', dueOn: dueOn[kind]?.(today) ?? far }));
-    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: PSB_ACTOR, command: { nodes } }] });
+    await handle.executeUpdate(establishMilestonePlanUpdate, { args: [{ actor: opts.commissioner ? COMMISSIONER_ACTOR : PSB_ACTOR, command: { nodes } }] });
     return { handle, startedAt, today };
   }
 
@@ -378,5 +380,37 @@ describe('record workflow histories', () => {
     await step(handle, completeProjectUpdate, { userId: 'u-leader', role: 'zone_leadership' }, { reason: '履约完成' });
     await handle.result();
     writeHistory('cadence-fulfilment', await handle.fetchHistory());
+  });
+
+  // Issue 12, answer-on-commit: a step answers from the workflow task that applies it, with its
+  // events (patch answer-on-commit-v1); the projection activity still writes them after.
+  it('answer-on-commit-intake', async () => {
+    const { handle } = await h.register({ infoGrade: 'B' });
+    await handle.executeUpdate(decideIntakeUpdate, { ...decide({ action: 'request_info', missing: '请补充用地需求' }), updateId: 'u-taskforce:ask-1' });
+    await h.env.sleep(5 * HOUR);
+    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }], updateId: 'u-officer:answer-1' });
+    // The same update id again: answered from the first result, not applied twice.
+    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }], updateId: 'u-officer:answer-1' });
+    await h.env.sleep(40 * HOUR);
+    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
+    writeHistory('answer-on-commit-intake', await handle.fetchHistory());
+  });
+
+  it('answer-on-commit-construction-race', async () => {
+    const { handle, startedAt } = await planned(
+      'A',
+      { company_registration: (t) => addDays(t, -20), land_handover: (t) => addDays(t, -9), project_filing: (t) => t },
+      { commissioner: true },
+    );
+    const on = shanghaiDate(startedAt);
+    await Promise.all([
+      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { kind: 'company_registration', completedOn: on, evidence: '营业执照' } }] }),
+      handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { date: on, note: '场平施工' } }] }),
+      h.env.sleep(2 * 24 * HOUR),
+      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { kind: 'land_handover', completedOn: on, evidence: '交地确认书' } }] }),
+    ]);
+    await h.env.sleep(8 * 24 * HOUR);
+    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { date: shanghaiDate(startedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
+    writeHistory('answer-on-commit-construction-race', await handle.fetchHistory());
   });
 });

@@ -19,9 +19,11 @@ import {
   recordNegotiationContactUpdate,
   resumeProjectClockUpdate,
   signContractUpdate,
+  projectBatchOfAnswer,
   type ProjectSnapshot,
   type StepUpdate,
 } from '@zs/contracts';
+import { writeProjectionBatch } from '@zs/persistence';
 import {
   activeElapsedMs,
   addDays,
@@ -394,6 +396,11 @@ async function sendStep<C>(
   try {
     const snapshot = await withinMs(project.handle.executeUpdate(update, { args: [{ actor, command }], updateId }), STEP_ANSWER_MS, () => stuck(project.handle, `step ${meta.kind} (${updateId})`));
     record.outcome = 'accepted';
+    // Answer-on-commit: every other accepted step is written from its answer as the API writes it,
+    // racing the projection activity, timers and the other steps; the rest are left to the activity
+    // alone, as when the API dies between the answer and its write.
+    const batch = projectBatchOfAnswer(snapshot.projection, snapshot.state);
+    if (batch && ctx.steps.length % 2 === 0) expect(await writeProjectionBatch(ctx.h.dataSource, batch)).toEqual([]);
     return snapshot;
   } catch (err) {
     const type = failureTypeOf(err);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
 import { quietRuntime } from '../support/quiet-runtime';
@@ -14,8 +15,34 @@ describe('replay of recorded workflow histories', () => {
 
   it('has a recorded history for every main path', () => {
     expect(histories.map((h) => h.name)).toEqual(
-      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost', 'signing-commissioner', 'construction-production', 'lifecycle-completed', 'contract-terminated', 'service-phase', 'service-request-reopened', 'sla-intake-paused-recalculated', 'sla-construction-production', 'sla-service-request-paused', 'cadence-follow-up', 'cadence-construction', 'cadence-fulfilment', 'weekly-list-construction', 'sla-recalculation-job', 'trusted-intake-info', 'trusted-construction-race', 'trusted-service-request', 'trusted-service-phase']),
+      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost', 'signing-commissioner', 'construction-production', 'lifecycle-completed', 'contract-terminated', 'service-phase', 'service-request-reopened', 'sla-intake-paused-recalculated', 'sla-construction-production', 'sla-service-request-paused', 'cadence-follow-up', 'cadence-construction', 'cadence-fulfilment', 'weekly-list-construction', 'sla-recalculation-job', 'trusted-intake-info', 'trusted-construction-race', 'trusted-service-request', 'trusted-service-phase', 'answer-on-commit-intake', 'answer-on-commit-construction-race']),
     );
+  });
+
+  it('holds histories of answer-on-commit: each step completes in the workflow task that accepted it, before its projection runs', () => {
+    const { EventType } = temporal.api.enums.v1;
+    for (const name of ['answer-on-commit-intake', 'answer-on-commit-construction-race']) {
+      const events = histories.find((h) => h.name === name)!.history.events!;
+      const patches = events
+        .filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED && e.markerRecordedEventAttributes?.markerName === 'core_patch')
+        .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!).toString()).id);
+      expect(patches).toContain('answer-on-commit-v1');
+      let accepted = 0;
+      let completedWithoutTask = 0;
+      let open = false;
+      for (const e of events) {
+        if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED) {
+          accepted++;
+          open = true;
+        } else if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) {
+          open = false;
+        } else if (e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED && open) {
+          completedWithoutTask++;
+        }
+      }
+      expect(accepted).toBeGreaterThanOrEqual(4);
+      expect(completedWithoutTask).toBe(accepted);
+    }
   });
 
   it('replays every history deterministically on the current code', async () => {

@@ -14,6 +14,7 @@ import { auditOf, notificationsOf } from '../support/read-model';
 import { datesFrom } from '../support/relative-dates';
 import { sampleContract } from '../support/sample-contract';
 import { OFFICER, startTimeSkippingHarness, TASK_FORCE, type TimeSkippingHarness } from '../support/time-skipping-harness';
+import { projectedState } from '../support/projected';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PREVIOUS = join(__dirname, 'fixtures/v0-intake-only');
@@ -58,6 +59,7 @@ describe('upgrading running workflows from the previous release (time-skipping)'
       expect(signed.state.stage).toBe('construction');
       const psb = { userId: 'u-psb', role: 'project_service_bureau' as const };
       await accepted.handle.executeUpdate(assignCommissionerUpdate, { args: [{ actor: psb, command: { commissionerUserId: 'u-zhang', commissionerName: '张专员' } }] });
+      await projectedState(h.dataSource, accepted.handle);
       expect((await auditOf(h.dataSource, accepted.projectId)).map((a) => a.action)).toEqual([
         'lead.registered',
         'intake.accepted',

@@ -41,4 +41,12 @@ export const PATCHES = {
    * continue-as-new. Decided at the first change a run applies.
    */
   trustedRecord: 'trusted-record-v1',
+  /**
+   * Answer-on-commit (issue 12): a project step or registration answers from the workflow task
+   * that applies it, with its events, which the API writes (read-your-writes) before it answers;
+   * the projection activity that task schedules writes them too (idempotent), so an API that
+   * dies before writing loses nothing. Before, the answer waited for that activity and the task
+   * after it. Decided per step, right before it is applied (and at registration).
+   */
+  answerOnCommit: 'answer-on-commit-v1',
 } as const;

@@ -95,7 +95,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
    * the current state (its sequence number follows it), and it is projected from committed
    * history by the projector; before, a local activity wrote it (kept for replay).
    */
-  const apply = async (t: Transition): Promise<void> => {
+  const apply = async (t: Transition, awaitProjection = true): Promise<void> => {
     if (trusted()) {
       assertFollows(state.seq, t.audit.seq);
       state = t.state;
@@ -105,7 +105,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
         { key: SA_SLA_OVERDUE, value: state.overdue },
       ]);
       projector.record(t.audit);
-      await projector.projected(t.audit.seq);
+      if (awaitProjection) await projector.projected(t.audit.seq);
       return;
     }
     state = t.state;
@@ -120,12 +120,30 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
 
   setHandler(projectStateQuery, snapshot);
 
+  const answersOnCommit = () => patched(PATCHES.answerOnCommit);
+  const unprojected = (seq: number) => ({ workflowId, runId, projectId: input.projectId, events: projector.unprojected(seq) });
+
   setHandler(registrationUpdate, async () => {
-    await condition(() => projectedSeq() >= 1);
-    return snapshot();
+    if (input.resume || !answersOnCommit()) {
+      await condition(() => projectedSeq() >= 1);
+      return snapshot();
+    }
+    // Answer-on-commit: as soon as the first event is recorded (the task that records it commits
+    // with the answer), with the events for the API to write. A run from before the trusted record
+    // records none: it answers once its local activity wrote the first event, with none.
+    await condition(() => projectedSeq() >= 1 || projector.recordedSeq() >= 1);
+    return { ...snapshot(), projection: unprojected(state.seq) };
   });
 
-  const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id), trustedSeen: () => trustedSeen };
+  const host = {
+    getState: () => state,
+    apply,
+    trusted,
+    applied: (id: string) => appliedUpdates.has(id),
+    trustedSeen: () => trustedSeen,
+    answersOnCommit,
+    unprojected,
+  };
   // Every staff step from the step catalogue (libs/contracts/src/steps/project-steps.ts), each with
   // its per-person rule and checks run by the validator only (no patch gate: handlers and histories
   // are unchanged, a refused update is not recorded). Handlers add no commands, so a step added to

@@ -26,6 +26,13 @@ export interface Projector {
   /** Resolves once everything recorded so far is projected (before continue-as-new or the end). */
   drained(): Promise<void>;
   projectedSeq(): number;
+  /** The last event recorded in this run (0 before the first). */
+  recordedSeq(): number;
+  /**
+   * The recorded events through `seq` not yet known to be projected (in flight or waiting), in
+   * order: what a step answering on commit hands the API to write (answer-on-commit).
+   */
+  unprojected(seq: number): AuditEntry[];
 }
 
 /**
@@ -43,7 +50,8 @@ export function createProjector(
   let projectedSeq = 0;
   const pending: AuditEntry[] = [];
   let running = false;
-  let inFlight = false;
+  let inFlight: AuditEntry[] = [];
+  let recordedSeq = 0;
 
   const contiguous = (): AuditEntry[] => {
     const batch: AuditEntry[] = [];
@@ -63,10 +71,10 @@ export function createProjector(
       await condition(ready);
       const events = contiguous();
       pending.splice(0, events.length);
-      inFlight = true;
+      inFlight = events;
       await projectWorkflowEvents({ ...target, events, state: getState() } as ProjectionBatch);
       projectedSeq = events[events.length - 1].seq;
-      inFlight = false;
+      inFlight = [];
     }
   }
 
@@ -77,6 +85,7 @@ export function createProjector(
         throw new Error(`audit sequence ${audit.seq} recorded twice (projected through ${projectedSeq})`);
       }
       pending.push(audit);
+      recordedSeq = Math.max(recordedSeq, audit.seq);
       pending.sort((a, b) => a.seq - b.seq);
       if (!running) {
         running = true;
@@ -85,7 +94,9 @@ export function createProjector(
       }
     },
     projected: (seq) => condition(() => projectedSeq >= seq),
-    drained: () => condition(() => pending.length === 0 && !inFlight),
+    drained: () => condition(() => pending.length === 0 && inFlight.length === 0),
     projectedSeq: () => projectedSeq,
+    recordedSeq: () => recordedSeq,
+    unprojected: (seq) => [...inFlight, ...pending].filter((e) => e.seq > projectedSeq && e.seq <= seq),
   };
 }

@@ -1,6 +1,6 @@
 import { ApplicationFailure, currentUpdateInfo, proxyActivities, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { LifecycleActivities, StepContext, StepDefinition, StepUpdate } from '@zs/contracts';
+import type { AnsweredProjection, LifecycleActivities, StepContext, StepDefinition, StepUpdate } from '@zs/contracts';
 import { DomainError, type Actor, type AuditEntry, type CadenceSlot, type PlannedSlot } from '@zs/domain';
 import { prepareStep, withClockPlanning, withPreparation } from './clock-planner';
 
@@ -43,14 +43,24 @@ function attempt<T>(compute: () => T): T {
 /** The workflow a step runs in, as the step sees it. */
 export interface StepHost<S, T> {
   getState(): S;
-  /** Makes the transition the current state (synchronously) and resolves once it is projected. */
-  apply(t: T): Promise<void>;
+  /**
+   * Makes the transition the current state (synchronously) and resolves once it is projected,
+   * or at once with `awaitProjection` false (answer-on-commit: the API writes it from the answer).
+   */
+  apply(t: T, awaitProjection?: boolean): Promise<void>;
   /** True when this run projects from committed history (patch trusted-record-v1). */
   trusted(): boolean;
   /** Whether a step with this update id was already applied, in this run or an earlier one (continue-as-new). */
   applied(updateId: string): boolean;
   /** What trusted() last answered, for transitions a validator also runs (a validator must not call patched()). */
   trustedSeen?(): boolean;
+  /**
+   * Answer-on-commit (patch answer-on-commit-v1, asked right before a step is applied): the step
+   * answers from the task that applies it, with `unprojected(seq)` for the API to write. Hosts
+   * without it (a service request) answer once projected.
+   */
+  answersOnCommit?(): boolean;
+  unprojected?(seq: number): AnsweredProjection;
 }
 
 export interface StepOptions<S, C = unknown> {
@@ -114,7 +124,12 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
       const current = host.getState();
       const base = current === before ? first : attempt(() => run(current, command, actor, now));
       const audit: AuditEntry = updateId ? { ...base.audit, updateId } : base.audit;
-      await host.apply({ ...base, state: withPreparation(base.state, prepared, cadences, now), audit } as T);
+      const t = { ...base, state: withPreparation(base.state, prepared, cadences, now), audit } as T;
+      if (host.answersOnCommit?.() && host.unprojected) {
+        await host.apply(t, false);
+        return { ...answer(), projection: host.unprojected(audit.seq) };
+      }
+      await host.apply(t);
       return answer();
     },
     {

@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor, DuplicateConfirmation, ImportMark, ImportProjectRecord, Lead, Ownership, ProjectState } from '@zs/domain';
 import { PROJECT_STEPS } from './steps/project-steps';
+import type { AnsweredProjection } from './projection';
 
 export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleWorkflow';
 
@@ -55,6 +56,11 @@ export interface StepUpdate<C> {
 export interface ProjectSnapshot {
   state: ProjectState;
   requestHash: string;
+  /**
+   * Only in the answer of a step or registration applied under answer-on-commit: the events the
+   * API writes before it answers (projection.ts). Never in a query's answer.
+   */
+  projection?: AnsweredProjection;
 }
 
 /** Resolves once the registration is persisted; used with update-with-start by POST /leads. */

@@ -39,6 +39,7 @@ export * from './sla/cadence-planning';
 export * from './project/project-cadences';
 export * from './sla/daily-digest';
 export * from './audit/reconcile';
+export * from './audit/projection-batch';
 export * from './identity/password-policy';
 export * from './identity/login-lockout';
 export * from './access/step-rules';

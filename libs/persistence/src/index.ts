@@ -36,6 +36,7 @@ export * from './projection/step-subjects';
 export * from './projection/audit-event-store';
 export * from './projection/read-models';
 export * from './projection/projection-conflicts';
+export * from './projection/projection-writer';
 export * from './reconciliation/reconciliation-reads';
 export * from './security/security-events';
 export * from './roles/database-roles';

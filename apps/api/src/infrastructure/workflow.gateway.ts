@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, isGrpcServiceError, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowUpdateOptions } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -6,6 +6,7 @@ import type { ApiConfig } from '@zs/config';
 import {
   LIFECYCLE_TASK_QUEUE,
   PROJECT_WORKFLOW_TYPE,
+  projectBatchOfAnswer,
   projectStateQuery,
   projectWorkflowId,
   registrationUpdate,
@@ -14,7 +15,9 @@ import {
   type StepUpdate,
 } from '@zs/contracts';
 import type { Actor, Stage } from '@zs/domain';
+import { writeProjectionBatch, type Database } from '@zs/persistence';
 import { API_CONFIG } from './api-config.provider';
+import { DATABASE } from './database.provider';
 import { withTimeLimit } from './time-limit';
 import { mapWorkflowError, type WorkflowErrorContext } from './workflow-error.mapper';
 import type { ApiException } from '../common/errors/api.exception';
@@ -59,9 +62,12 @@ export interface UpdateCallOptions {
  */
 @Injectable()
 export class WorkflowGateway {
+  private readonly logger = new Logger(WorkflowGateway.name);
+
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(DATABASE) private readonly db: Database,
   ) {}
 
   /**
@@ -80,7 +86,7 @@ export class WorkflowGateway {
     return this.call(async () => {
       try {
         const snapshot = await this.client.workflow.executeUpdateWithStart(registrationUpdate, { startWorkflowOperation: op });
-        return { snapshot, workflowId };
+        return { snapshot: await this.projected(snapshot), workflowId };
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         const snapshot = await this.client.workflow.getHandle(workflowId).query(projectStateQuery);
@@ -91,13 +97,14 @@ export class WorkflowGateway {
 
   async step<C>(request: StepRequest<C>): Promise<ProjectSnapshot> {
     const args: [StepUpdate<C>] = [{ actor: request.actor, command: request.command }];
-    return this.call(
+    const snapshot = await this.call(
       () =>
         this.client.workflow
           .getHandle(request.workflowId)
           .executeUpdate(request.update, request.updateId ? { args, updateId: request.updateId } : { args }),
       { stage: request.knownStage },
     );
+    return this.projected(snapshot);
   }
 
   /**
@@ -108,7 +115,28 @@ export class WorkflowGateway {
     const handle = this.client.workflow.getHandle(workflowId);
     // The client's overloads split updates with and without arguments; one generic signature covers both.
     const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<R, A>, opts: WorkflowUpdateOptions & { args: A }) => Promise<R>;
-    return this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
+    const result = await this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
+    return isProjectSnapshot(result) ? ((await this.projected(result)) as R) : result;
+  }
+
+  /**
+   * Answer-on-commit (issue 12): a project step's answer carries the events its workflow task
+   * committed; they are written here (the same idempotent, forward-only write as the projection
+   * activity's) before the caller answers, so a 2xx means the audit log and read model hold the
+   * step. A database failure propagates (503 with the step's key: it was applied, and the activity
+   * writes it); a conflicting sequence number is kept for administrators by the write and logged.
+   * The answer goes on without the events.
+   */
+  private async projected(snapshot: ProjectSnapshot): Promise<ProjectSnapshot> {
+    const { projection, ...answer } = snapshot;
+    const batch = projectBatchOfAnswer(projection, snapshot.state);
+    if (batch) {
+      const conflicts = await writeProjectionBatch(this.db, batch, { mayBeHeld: false });
+      if (conflicts.length > 0) {
+        this.logger.error(`projection refused for ${batch.workflowId}: sequence ${conflicts.map((c) => c.seq).join(', ')} already holds another event`);
+      }
+    }
+    return answer;
   }
 
   /**
@@ -149,4 +177,8 @@ export class WorkflowGateway {
       throw mapWorkflowError(err, context) ?? err;
     }
   }
+}
+
+function isProjectSnapshot(value: unknown): value is ProjectSnapshot {
+  return typeof value === 'object' && value !== null && 'projection' in value && 'state' in value;
 }
