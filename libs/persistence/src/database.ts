@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, type DataSource, type EntityManager } from 'typeorm';
 
 /**
  * The database as code outside this library holds it: made once at start-up (openDatabase, or
@@ -40,8 +40,8 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     // A transaction whose connection died under it: TypeORM released the connection, and the
-    // transaction's next statement (or its rollback) meets that instead of the driver's error.
-    if (e instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+    // transaction's next statement, its commit or its rollback meets that instead of the driver's error.
+    if (e instanceof QueryRunnerProviderAlreadyReleasedError || e instanceof QueryRunnerAlreadyReleasedError) return true;
     const { code, message, driverError, cause } = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof code === 'string' && (UNAVAILABLE_NODE_CODES.includes(code) || UNAVAILABLE_SQLSTATES.includes(code) || code.startsWith('08'))) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;

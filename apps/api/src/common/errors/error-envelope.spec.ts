@@ -2,7 +2,7 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { DomainError, ERROR_CODES, localized } from '@zs/domain';
 import { ApiException, fieldRefusal, fromDomainError } from './api.exception';
 import { DETAILS_PLACEHOLDER, toErrorResponse } from './error-envelope';
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 describe('toErrorResponse', () => {
   it('says an ApiException in Chinese by default, naming the field by its label, the code unchanged', () => {
@@ -87,10 +87,11 @@ describe('toErrorResponse', () => {
 
   it('answers 503 when PostgreSQL cannot be reached (refused, terminated, shutting down, gone under a transaction), 500 for a broken statement', () => {
     const released = new QueryRunnerProviderAlreadyReleasedError();
+    const commitAfterRelease = new QueryRunnerAlreadyReleasedError();
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const terminated = new Error('Connection terminated unexpectedly');
     const shutdown = Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
-    for (const e of [refused, terminated, shutdown, released]) {
+    for (const e of [refused, terminated, shutdown, released, commitAfterRelease]) {
       expect(toErrorResponse(e)).toMatchObject({ statusCode: 503, code: 'ENGINE_UNAVAILABLE' });
     }
     const syntax = Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' });
