@@ -413,4 +413,22 @@ describe('record workflow histories', () => {
     await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { date: shanghaiDate(startedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
     writeHistory('answer-on-commit-construction-race', await handle.fetchHistory());
   });
+
+  it('answer-on-commit-service-request', async () => {
+    const { handle } = await driveToService(h);
+    const raised = await (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(raiseServiceRequestUpdate, {
+      args: [{ actor: ESB, command: { category: 'normal', title: '用水报装', description: '请协调', department: '水务集团' } }],
+      updateId: 'u-esb:raise-2',
+    });
+    const request = h.env.client.workflow.getHandle(raised.workflowId);
+    await request.executeUpdate(serviceRequestRegisteredUpdate);
+    await step(request, acceptServiceRequestUpdate, ESB, {});
+    await step(request, pauseServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '等待企业提供材料' });
+    await h.env.sleep(2 * 24 * HOUR);
+    await step(request, resumeServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '材料已提供' });
+    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '已通水' });
+    await step(request, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
+    await request.result();
+    writeHistory('answer-on-commit-service-request', await request.fetchHistory());
+  });
 });

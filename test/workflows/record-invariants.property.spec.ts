@@ -19,7 +19,7 @@ import {
   recordNegotiationContactUpdate,
   resumeProjectClockUpdate,
   signContractUpdate,
-  projectBatchOfAnswer,
+  splitAnswer,
   type ProjectSnapshot,
   type StepUpdate,
 } from '@zs/contracts';
@@ -399,7 +399,7 @@ async function sendStep<C>(
     // Answer-on-commit: every other accepted step is written from its answer as the API writes it,
     // racing the projection activity, timers and the other steps; the rest are left to the activity
     // alone, as when the API dies between the answer and its write.
-    const batch = projectBatchOfAnswer(snapshot.projection, snapshot.state);
+    const { batch } = splitAnswer(snapshot);
     if (batch && ctx.steps.length % 2 === 0) expect(await writeProjectionBatch(ctx.h.dataSource, batch)).toEqual([]);
     return snapshot;
   } catch (err) {

@@ -68,6 +68,8 @@ describe('post-production service requests (time-skipping)', () => {
     expect(reopened).toMatchObject({ status: 'accepted', reopenCount: 1 });
     await step(second.request, resolveServiceRequestUpdate, ESB, { resolution: '新建排水管网' });
     expect((await step(second.request, rateServiceRequestUpdate, ESB, { rating: 'basically_satisfied' })).status).toBe('closed');
+    // A closed request's workflow ends once its events are projected (the steps answered before).
+    await second.request.result();
 
     const history = await auditOf(h.dataSource, projectId);
     const service = history.filter((a) => a.action.startsWith('service.')).map((a) => a.action);

@@ -42,8 +42,9 @@ export const PATCHES = {
    */
   trustedRecord: 'trusted-record-v1',
   /**
-   * Answer-on-commit (issue 12): a project step or registration answers from the workflow task
-   * that applies it, with its events, which the API writes (read-your-writes) before it answers;
+   * Answer-on-commit (issue 12): a step (a project's or a service request's) or a project's
+   * registration answers from the workflow task that applies it, with its events, which the API
+   * writes (read-your-writes) before it answers;
    * the projection activity that task schedules writes them too (idempotent), so an API that
    * dies before writing loses nothing. Before, the answer waited for that activity and the task
    * after it. Decided per step, right before it is applied (and at registration).

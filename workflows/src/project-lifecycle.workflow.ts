@@ -121,7 +121,7 @@ export async function projectLifecycleWorkflow(input: ProjectWorkflowInput): Pro
   setHandler(projectStateQuery, snapshot);
 
   const answersOnCommit = () => patched(PATCHES.answerOnCommit);
-  const unprojected = (seq: number) => ({ workflowId, runId, projectId: input.projectId, events: projector.unprojected(seq) });
+  const unprojected = (seq: number) => ({ stream: 'project' as const, workflowId, runId, projectId: input.projectId, events: projector.unprojected(seq) });
 
   setHandler(registrationUpdate, async () => {
     if (input.resume || !answersOnCommit()) {

@@ -72,13 +72,13 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
   const appliedUpdates = new AppliedUpdates();
 
   /** As the project workflow's apply: synchronous, then projected from committed history (issue 8). */
-  const apply = async (t: ServiceTransition): Promise<void> => {
+  const apply = async (t: ServiceTransition, awaitProjection = true): Promise<void> => {
     if (trusted()) {
       assertFollows(state.seq, t.audit.seq);
       state = t.state;
       if (t.audit.updateId) appliedUpdates.add(t.audit.updateId);
       projector.record(t.audit);
-      await projector.projected(t.audit.seq);
+      if (awaitProjection) await projector.projected(t.audit.seq);
       return;
     }
     state = t.state;
@@ -92,7 +92,15 @@ export async function serviceRequestWorkflow(input: ServiceRequestWorkflowInput)
     return state;
   });
 
-  const host = { getState: () => state, apply, trusted, applied: (id: string) => appliedUpdates.has(id) };
+  const host = {
+    getState: () => state,
+    apply,
+    trusted,
+    applied: (id: string) => appliedUpdates.has(id),
+    // Answer-on-commit (issue 12), as the project's steps: the answer is the request's state, with its events.
+    answersOnCommit: () => patched(PATCHES.answerOnCommit),
+    unprojected: (seq: number) => ({ stream: 'service_request' as const, workflowId, runId, projectId: input.projectId, events: projector.unprojected(seq) }),
+  };
   // Every step from the catalogue (libs/contracts/src/steps/service-request-steps.ts); only the
   // clock's owner pauses or resumes it (access/step-rules.ts; validator only, histories unchanged).
   registerCatalogueSteps(SERVICE_REQUEST_STEPS, host, () => state, { clockSlots: SERVICE_PLANNED_SLOTS });

@@ -1,4 +1,4 @@
-import type { AuditEntry, ProjectionBatch, ProjectState } from '@zs/domain';
+import type { AuditEntry, ProjectionBatch, ProjectionStream, ProjectState, ServiceRequestState } from '@zs/domain';
 
 export type { ProjectionBatch, ProjectionStream } from '@zs/domain';
 
@@ -22,6 +22,7 @@ export interface ProjectionActivities {
  * step's own, not yet known to be projected, in order. The answer holds the state after them.
  */
 export interface AnsweredProjection {
+  stream: ProjectionStream;
   workflowId: string;
   runId: string;
   projectId: string;
@@ -29,11 +30,20 @@ export interface AnsweredProjection {
 }
 
 /**
- * The batch the API writes from a project step's answer, or null when there is nothing to write
- * or the state is not the one after the last event (then the projection activity alone writes).
+ * The batch the API writes from a step's answer, and the answer without it; the batch is null when
+ * there is nothing to write or the answer's state is not the one after the last event (then the
+ * projection activity alone writes).
  */
-export function projectBatchOfAnswer(projection: AnsweredProjection | undefined, state: ProjectState): ProjectionBatch | null {
+export function splitAnswer<A extends object>(answer: A): { answer: A; batch: ProjectionBatch | null } {
+  if (!('projection' in answer)) return { answer, batch: null };
+  const { projection, ...rest } = answer as A & { projection?: AnsweredProjection };
   const last = projection?.events[projection.events.length - 1];
-  if (!projection || !last || last.seq !== state.seq) return null;
-  return { stream: 'project', workflowId: projection.workflowId, runId: projection.runId, projectId: projection.projectId, events: projection.events, state };
+  if (!projection || !last) return { answer: rest as A, batch: null };
+  const target = { workflowId: projection.workflowId, runId: projection.runId, projectId: projection.projectId, events: projection.events };
+  if (projection.stream === 'project') {
+    const state = (rest as { state?: ProjectState }).state;
+    return { answer: rest as A, batch: state && state.seq === last.seq ? { stream: 'project', ...target, state } : null };
+  }
+  const state = rest as unknown as ServiceRequestState;
+  return { answer: rest as A, batch: state.seq === last.seq ? { stream: 'service_request', ...target, state } : null };
 }

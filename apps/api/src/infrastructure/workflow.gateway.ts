@@ -6,7 +6,7 @@ import type { ApiConfig } from '@zs/config';
 import {
   LIFECYCLE_TASK_QUEUE,
   PROJECT_WORKFLOW_TYPE,
-  projectBatchOfAnswer,
+  splitAnswer,
   projectStateQuery,
   projectWorkflowId,
   registrationUpdate,
@@ -116,20 +116,19 @@ export class WorkflowGateway {
     // The client's overloads split updates with and without arguments; one generic signature covers both.
     const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<R, A>, opts: WorkflowUpdateOptions & { args: A }) => Promise<R>;
     const result = await this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
-    return isProjectSnapshot(result) ? ((await this.projected(result)) as R) : result;
+    return typeof result === 'object' && result !== null ? this.projected(result) : result;
   }
 
   /**
-   * Answer-on-commit (issue 12): a project step's answer carries the events its workflow task
+   * Answer-on-commit (issue 12): a step's answer carries the events its workflow task
    * committed; they are written here (the same idempotent, forward-only write as the projection
    * activity's) before the caller answers, so a 2xx means the audit log and read model hold the
    * step. A database failure propagates (503 with the step's key: it was applied, and the activity
    * writes it); a conflicting sequence number is kept for administrators by the write and logged.
    * The answer goes on without the events.
    */
-  private async projected(snapshot: ProjectSnapshot): Promise<ProjectSnapshot> {
-    const { projection, ...answer } = snapshot;
-    const batch = projectBatchOfAnswer(projection, snapshot.state);
+  private async projected<A extends object>(result: A): Promise<A> {
+    const { answer, batch } = splitAnswer(result);
     if (batch) {
       const conflicts = await writeProjectionBatch(this.db, batch, { mayBeHeld: false });
       if (conflicts.length > 0) {
@@ -159,7 +158,12 @@ export class WorkflowGateway {
         throw err;
       }
       if (!response.outcome) return { stage: 'pending' };
-      if (!response.outcome.failure) return { stage: 'completed' };
+      if (!response.outcome.failure) {
+        // Answered on commit while nobody waited (the caller had its 503): its events are written here,
+        // as the step would have, so an applied step is read with its audit event.
+        await this.projected((await this.client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result()) as object);
+        return { stage: 'completed' };
+      }
       try {
         await this.client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result();
         return { stage: 'completed' };
@@ -177,8 +181,4 @@ export class WorkflowGateway {
       throw mapWorkflowError(err, context) ?? err;
     }
   }
-}
-
-function isProjectSnapshot(value: unknown): value is ProjectSnapshot {
-  return typeof value === 'object' && value !== null && 'projection' in value && 'state' in value;
 }

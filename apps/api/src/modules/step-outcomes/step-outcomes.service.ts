@@ -75,8 +75,9 @@ export class StepOutcomesService {
       case 'rejected':
         return { ...none, status: 'not_applied', refusal: known.error ? { code: known.error.code, message: known.error.message } : { code: 'REFUSED', message: 'the workflow refused the step' } };
       case 'completed': {
-        // Completed steps are in the audit log before they answer; one that changed nothing
-        // recorded (raising a service request records in the request's own stream) is applied too.
+        // A completed step's events are written by updateOutcome (answer-on-commit) if no one had yet;
+        // one that changed nothing recorded (raising a service request records in the request's own
+        // stream) is applied too.
         const late = await auditEventOfUpdate(this.db, workflowId, updateId);
         return { ...none, status: 'applied', event: late ? historyItem(late) : null, ...(await current()) };
       }
