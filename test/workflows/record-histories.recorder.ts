@@ -322,52 +322,76 @@ describe('record workflow histories', () => {
 
   // Issue 8: the trusted record. Events projected by a regular activity from the committed
   // workflow task; a step applied only to the state it was computed from; update ids carried.
-  it('trusted-intake-info', async () => {
+  /** Information asked for and given (each step under an update id), then the decision; `repeat` sends the answer twice. */
+  async function intakeInfoPath(opts: { repeat: boolean }): Promise<WorkflowHandle> {
     const { handle } = await h.register({ infoGrade: 'B' });
     await handle.executeUpdate(decideIntakeUpdate, { ...decide({ action: 'request_info', missing: '请补充用地需求' }), updateId: 'u-taskforce:ask-1' });
     await h.env.sleep(5 * HOUR);
-    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }], updateId: 'u-officer:answer-1' });
+    const answer = { args: [{ actor: OFFICER, command: { response: '已补充' } }] as [never], updateId: 'u-officer:answer-1' };
+    await handle.executeUpdate(provideIntakeInfoUpdate, answer);
+    // The same update id again: answered from the first result, not applied twice.
+    if (opts.repeat) await handle.executeUpdate(provideIntakeInfoUpdate, answer);
     await h.env.sleep(40 * HOUR);
     await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    writeHistory('trusted-intake-info', await handle.fetchHistory());
-  });
+    return handle;
+  }
 
-  it('trusted-construction-race', async () => {
-    // A running project's real plan entered late: two nodes already overdue, one due today.
+  /**
+   * A running project's real plan entered late (two nodes already overdue, one due today), then
+   * steps sent together while the escalation ladder fires.
+   */
+  async function constructionRacePath(): Promise<WorkflowHandle> {
+    const actor = COMMISSIONER_ACTOR;
     const { handle, startedAt } = await planned(
       'A',
       { company_registration: (t) => addDays(t, -20), land_handover: (t) => addDays(t, -9), project_filing: (t) => t },
       { commissioner: true },
     );
     const on = shanghaiDate(startedAt);
-    // Steps sent together while the escalation ladder fires.
     await Promise.all([
-      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind: 'company_registration', completedOn: on, evidence: '营业执照' } }] }),
-      handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: PSB_ACTOR, command: { date: on, note: '场平施工' } }] }),
+      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor, command: { kind: 'company_registration', completedOn: on, evidence: '营业执照' } }] }),
+      handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor, command: { date: on, note: '场平施工' } }] }),
       h.env.sleep(2 * 24 * HOUR),
-      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: PSB_ACTOR, command: { kind: 'land_handover', completedOn: on, evidence: '交地确认书' } }] }),
+      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor, command: { kind: 'land_handover', completedOn: on, evidence: '交地确认书' } }] }),
     ]);
     await h.env.sleep(8 * 24 * HOUR);
-    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: PSB_ACTOR, command: { date: shanghaiDate(startedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
-    writeHistory('trusted-construction-race', await handle.fetchHistory());
+    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor, command: { date: shanghaiDate(startedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
+    return handle;
+  }
+
+  it('trusted-intake-info', async () => {
+    writeHistory('trusted-intake-info', await (await intakeInfoPath({ repeat: false })).fetchHistory());
   });
 
-  it('trusted-service-request', async () => {
+  it('trusted-construction-race', async () => {
+    writeHistory('trusted-construction-race', await (await constructionRacePath()).fetchHistory());
+  });
+
+  /**
+   * A service request raised on a project in service: accepted (after `acceptAfterHours`), its
+   * resolve clock paused for `pausedDays`, resumed, resolved and rated satisfied.
+   */
+  async function serviceRequestPath(opts: { raiseId: string; title: string; department: string; resolution: string; acceptAfterHours: number; pausedDays: number }) {
     const { handle } = await driveToService(h);
     const raised = await (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(raiseServiceRequestUpdate, {
-      args: [{ actor: ESB, command: { category: 'normal', title: '用电增容', description: '请协调', department: '供电公司' } }],
-      updateId: 'u-esb:raise-1',
+      args: [{ actor: ESB, command: { category: 'normal', title: opts.title, description: '请协调', department: opts.department } }],
+      updateId: opts.raiseId,
     });
     const request = h.env.client.workflow.getHandle(raised.workflowId);
     await request.executeUpdate(serviceRequestRegisteredUpdate);
-    await h.env.sleep(30 * HOUR);
+    if (opts.acceptAfterHours > 0) await h.env.sleep(opts.acceptAfterHours * HOUR);
     await step(request, acceptServiceRequestUpdate, ESB, {});
     await step(request, pauseServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '等待企业提供材料' });
-    await h.env.sleep(3 * 24 * HOUR);
+    await h.env.sleep(opts.pausedDays * 24 * HOUR);
     await step(request, resumeServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '材料已提供' });
-    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '已增容' });
+    await step(request, resolveServiceRequestUpdate, ESB, { resolution: opts.resolution });
     await step(request, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
     await request.result();
+    return { handle, request };
+  }
+
+  it('trusted-service-request', async () => {
+    const { handle, request } = await serviceRequestPath({ raiseId: 'u-esb:raise-1', title: '用电增容', department: '供电公司', resolution: '已增容', acceptAfterHours: 30, pausedDays: 3 });
     writeHistory('trusted-service-request', await request.fetchHistory());
     writeHistory('trusted-service-phase', await handle.fetchHistory());
   });
@@ -385,50 +409,15 @@ describe('record workflow histories', () => {
   // Issue 12, answer-on-commit: a step answers from the workflow task that applies it, with its
   // events (patch answer-on-commit-v1); the projection activity still writes them after.
   it('answer-on-commit-intake', async () => {
-    const { handle } = await h.register({ infoGrade: 'B' });
-    await handle.executeUpdate(decideIntakeUpdate, { ...decide({ action: 'request_info', missing: '请补充用地需求' }), updateId: 'u-taskforce:ask-1' });
-    await h.env.sleep(5 * HOUR);
-    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }], updateId: 'u-officer:answer-1' });
-    // The same update id again: answered from the first result, not applied twice.
-    await handle.executeUpdate(provideIntakeInfoUpdate, { args: [{ actor: OFFICER, command: { response: '已补充' } }], updateId: 'u-officer:answer-1' });
-    await h.env.sleep(40 * HOUR);
-    await handle.executeUpdate(decideIntakeUpdate, decide({ action: 'accept' }));
-    writeHistory('answer-on-commit-intake', await handle.fetchHistory());
+    writeHistory('answer-on-commit-intake', await (await intakeInfoPath({ repeat: true })).fetchHistory());
   });
 
   it('answer-on-commit-construction-race', async () => {
-    const { handle, startedAt } = await planned(
-      'A',
-      { company_registration: (t) => addDays(t, -20), land_handover: (t) => addDays(t, -9), project_filing: (t) => t },
-      { commissioner: true },
-    );
-    const on = shanghaiDate(startedAt);
-    await Promise.all([
-      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { kind: 'company_registration', completedOn: on, evidence: '营业执照' } }] }),
-      handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { date: on, note: '场平施工' } }] }),
-      h.env.sleep(2 * 24 * HOUR),
-      handle.executeUpdate(completeMilestoneUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { kind: 'land_handover', completedOn: on, evidence: '交地确认书' } }] }),
-    ]);
-    await h.env.sleep(8 * 24 * HOUR);
-    await handle.executeUpdate(logConstructionProgressUpdate, { args: [{ actor: COMMISSIONER_ACTOR, command: { date: shanghaiDate(startedAt + 10 * 24 * HOUR), note: '主体施工' } }] });
-    writeHistory('answer-on-commit-construction-race', await handle.fetchHistory());
+    writeHistory('answer-on-commit-construction-race', await (await constructionRacePath()).fetchHistory());
   });
 
   it('answer-on-commit-service-request', async () => {
-    const { handle } = await driveToService(h);
-    const raised = await (handle.executeUpdate as (u: unknown, o: unknown) => Promise<any>)(raiseServiceRequestUpdate, {
-      args: [{ actor: ESB, command: { category: 'normal', title: '用水报装', description: '请协调', department: '水务集团' } }],
-      updateId: 'u-esb:raise-2',
-    });
-    const request = h.env.client.workflow.getHandle(raised.workflowId);
-    await request.executeUpdate(serviceRequestRegisteredUpdate);
-    await step(request, acceptServiceRequestUpdate, ESB, {});
-    await step(request, pauseServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '等待企业提供材料' });
-    await h.env.sleep(2 * 24 * HOUR);
-    await step(request, resumeServiceClockUpdate, ESB, { clock: 'service_resolve', reason: '材料已提供' });
-    await step(request, resolveServiceRequestUpdate, ESB, { resolution: '已通水' });
-    await step(request, rateServiceRequestUpdate, ESB, { rating: 'satisfied' });
-    await request.result();
+    const { request } = await serviceRequestPath({ raiseId: 'u-esb:raise-2', title: '用水报装', department: '水务集团', resolution: '已通水', acceptAfterHours: 0, pausedDays: 2 });
     writeHistory('answer-on-commit-service-request', await request.fetchHistory());
   });
 });
