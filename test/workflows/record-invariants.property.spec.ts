@@ -400,6 +400,9 @@ async function sendStep<C>(
     // racing the projection activity, timers and the other steps; the rest are left to the activity
     // alone, as when the API dies between the answer and its write.
     const { batch } = splitAnswer(snapshot);
+    // Every answer carries its events through the state it answers with, also when steps of one
+    // workflow task apply one after another (else the API would have nothing to write).
+    expect({ step: meta.kind, updateId, answered: batch !== null }).toEqual({ step: meta.kind, updateId, answered: true });
     if (batch && ctx.steps.length % 2 === 0) expect(await writeProjectionBatch(ctx.h.dataSource, batch)).toEqual([]);
     return snapshot;
   } catch (err) {

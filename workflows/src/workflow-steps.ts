@@ -56,8 +56,8 @@ export interface StepHost<S, T> {
   trustedSeen?(): boolean;
   /**
    * Answer-on-commit (patch answer-on-commit-v1, asked right before a step is applied): the step
-   * answers from the task that applies it, with `unprojected(seq)` for the API to write. Hosts
-   * without it (a service request) answer once projected.
+   * answers from the task that applies it, with `unprojected(seq)` for the API to write. A host
+   * without it answers once projected.
    */
   answersOnCommit?(): boolean;
   unprojected?(seq: number): AnsweredProjection;
@@ -126,8 +126,12 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
       const audit: AuditEntry = updateId ? { ...base.audit, updateId } : base.audit;
       const t = { ...base, state: withPreparation(base.state, prepared, cadences, now), audit } as T;
       if (host.answersOnCommit?.() && host.unprojected) {
-        await host.apply(t, false);
-        return { ...answer(), projection: host.unprojected(audit.seq) };
+        // The answer is taken before anything awaits: apply's synchronous part has made this step the
+        // state, and another step of the same task must not move it between the two.
+        const applied = host.apply(t, false);
+        const answered = { ...answer(), projection: host.unprojected(audit.seq) };
+        await applied;
+        return answered;
       }
       await host.apply(t);
       return answer();

@@ -116,7 +116,7 @@ export class WorkflowGateway {
     // The client's overloads split updates with and without arguments; one generic signature covers both.
     const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<R, A>, opts: WorkflowUpdateOptions & { args: A }) => Promise<R>;
     const result = await this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
-    return typeof result === 'object' && result !== null ? this.projected(result) : result;
+    return this.projected(result);
   }
 
   /**
@@ -127,7 +127,9 @@ export class WorkflowGateway {
    * writes it); a conflicting sequence number is kept for administrators by the write and logged.
    * The answer goes on without the events.
    */
-  private async projected<A extends object>(result: A): Promise<A> {
+  private async projected<A>(result: A): Promise<A> {
+    // Only an object answer can carry events (a raise answers ids, some updates nothing).
+    if (typeof result !== 'object' || result === null) return result;
     const { answer, batch } = splitAnswer(result);
     if (batch) {
       const conflicts = await writeProjectionBatch(this.db, batch, { mayBeHeld: false });
@@ -158,18 +160,16 @@ export class WorkflowGateway {
         throw err;
       }
       if (!response.outcome) return { stage: 'pending' };
-      if (!response.outcome.failure) {
-        // Answered on commit while nobody waited (the caller had its 503): its events are written here,
-        // as the step would have, so an applied step is read with its audit event.
-        await this.projected((await this.client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result()) as object);
-        return { stage: 'completed' };
-      }
+      let answer: unknown;
       try {
-        await this.client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result();
-        return { stage: 'completed' };
+        answer = await this.client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result();
       } catch (err) {
         return { stage: 'rejected', error: mapWorkflowError(err) };
       }
+      // Answered on commit while nobody waited (the caller had its 503): its events are written here,
+      // as the step would have, so an applied step is read with its audit event.
+      await this.projected(answer);
+      return { stage: 'completed' };
     });
   }
 
