@@ -13,6 +13,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The worker's preload (WORKFLOW_STACK_TRACES): docker-compose.yml starts it with --require.
+COPY --from=build /app/apps/worker/preload ./apps/worker/preload
 USER node
 EXPOSE 3000
 # docker-compose.yml picks the command per service.

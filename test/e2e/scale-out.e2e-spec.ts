@@ -438,6 +438,22 @@ describe('scale-out: two workers and two APIs on one Temporal server and one Pos
     await expectRecordedOnce(wave1);
   });
 
+  it('the worker processes run without the SDK\'s per-promise stack traces (their preload, WORKFLOW_STACK_TRACES off): the stack-trace query says so', async () => {
+    // Asked of every wave-1 workflow, so both workers answer some (each holds its own in its cache).
+    const answers = await Promise.all(
+      wave1.map((l) =>
+        client.workflow
+          .getHandle(`project-${l.id}`)
+          .query('__stack_trace')
+          .then(
+            (trace) => `answered: ${String(trace).slice(0, 40)}`,
+            (err: Error) => err.message,
+          ),
+      ),
+    );
+    expect(new Set(answers)).toEqual(new Set(['Workflow stack traces are not enabled on this worker']));
+  });
+
   it('wave 2: the worker holding most of its workflows SIGKILLed before their clocks fire; the other finishes: alerts and steps once', async () => {
     const policy = await intakePolicy(api[1], WAVE2_HOURS, '扩容测试：第二波');
     expect(policy.status).toBe(201);

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stackEnv } from '../setup/stack-env';
 import { auditCheckpointEnv } from './audit-checkpoint-env';
+import { WORKER_PRELOAD } from '@zs/config';
 
 const ROOT = resolve(__dirname, '../..');
 const RUN_TS = join(ROOT, 'test/support/run-ts.cjs');
@@ -32,7 +33,8 @@ export async function startWorkerProcess(env: Record<string, string> = {}, opts:
   installExitHook();
   const logFile = join(stackEnv('workDir'), `${opts.name ?? 'worker'}-${Date.now()}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--enable-source-maps', RUN_TS, WORKER_MAIN], {
+  // Started as production starts it: with the stack-trace preload (apps/worker/preload).
+  const child = spawn(process.execPath, ['--enable-source-maps', '--require', join(ROOT, WORKER_PRELOAD), RUN_TS, WORKER_MAIN], {
     cwd: ROOT,
     // Only what the worker reads, so nothing from the shell (an SMTP_HOST, a LOG_LEVEL) leaks in.
     env: {

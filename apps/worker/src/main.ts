@@ -12,6 +12,19 @@ function log(level: string, message: string, meta: Record<string, unknown> = {})
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, service: 'worker', message, ...meta }) + '\n');
 }
 
+/**
+ * What the stack-trace preload did (apps/worker/preload/workflow-stack-traces.cjs): a worker
+ * started without it keeps the SDK's default (on), which is said rather than assumed.
+ */
+function workflowStackTracesState(wanted: 'on' | 'off'): string {
+  const applied = (globalThis as { __zsWorkflowStackTraces?: string }).__zsWorkflowStackTraces;
+  if (wanted === 'on') return 'on';
+  if (applied === 'off') return 'off';
+  const why = applied === 'unavailable' ? 'this Temporal SDK has no promise hook where the preload looks' : 'started without --require ./apps/worker/preload/workflow-stack-traces.cjs';
+  log('warn', `WORKFLOW_STACK_TRACES=off not applied (${why}): the SDK keeps a stack trace of every workflow promise`);
+  return 'on (preload not applied)';
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -73,6 +86,7 @@ async function main(): Promise<void> {
       zones: zones.map((z) => `${z.code} (${z.namespace}, ${z.schema})`),
       temporal: config.TEMPORAL_ADDRESS,
       email: config.SMTP_URL || config.SMTP_HOST ? 'smtp' : 'not configured (e-mail rows are skipped)',
+      workflowStackTraces: workflowStackTracesState(config.WORKFLOW_STACK_TRACES),
     });
     runs = runtimes.map((r) => r.worker.run());
     // SIGTERM stops every zone's worker; one that fails alone stops the others, and the process ends.

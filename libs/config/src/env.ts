@@ -121,12 +121,25 @@ const apiEnvChecked = apiEnvSchema.superRefine(checkZones);
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
+/**
+ * The worker's preload, relative to the repository (or image) root: started with `node --require`
+ * so that WORKFLOW_STACK_TRACES reaches the SDK's workflow threads. The launcher, the tests' worker
+ * processes, the Dockerfile and docker-compose.yml all name this file.
+ */
+export const WORKER_PRELOAD = 'apps/worker/preload/workflow-stack-traces.cjs';
+
 export const workerEnvSchema = z.object({
   ...common,
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(10).default(DEFAULT_MAX_CACHED_WORKFLOWS),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * The SDK's per-promise stack traces (the Web UI's "Call Stack" tab): about a third of the
+   * workflow thread's CPU, so off unless asked for. Applied by the preload the worker starts with
+   * (apps/worker/preload/workflow-stack-traces.cjs); checked here so a typo stops the start.
+   */
+  WORKFLOW_STACK_TRACES: z.enum(['on', 'off']).default('off'),
   ...temporalPayloadSigningEnv,
   ...auditChainEnv,
   ...notificationDelivery,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configuredZones, EMBEDDED_DATABASE_ROLES_FILE, readEmbeddedRolePasswords, repoRoot, type EmbeddedRolePasswords } from '@zs/config';
+import { configuredZones, EMBEDDED_DATABASE_ROLES_FILE, readEmbeddedRolePasswords, repoRoot, WORKER_PRELOAD, type EmbeddedRolePasswords } from '@zs/config';
 import { DATABASE_ROLES, ensureCheckpointKeyPair, provisionLoginRoles, runMigrations } from '@zs/persistence';
 import { prepareEmbeddedPostgres } from './embedded-postgres';
 import { startProcess, type ManagedProcess } from './managed-process';
@@ -255,10 +255,14 @@ export class EngineStackRunner {
       WORKFLOW_BUNDLE_PATH: join(root, 'dist/workflow-bundle.js'),
       [STATUS_FILE_ENV]: this.statusFile,
     };
-    const node = (name: string, main: string) => async (): Promise<ManagedProcess> =>
-      startProcess(name, process.execPath, [join(root, main)], { logFile: join(logs, `${name}.log`), env, inheritOutput: true, orphanGraceMs: 8000 });
+    const node = (name: string, main: string, nodeArgs: string[] = []) => async (): Promise<ManagedProcess> =>
+      startProcess(name, process.execPath, [...nodeArgs, join(root, main)], { logFile: join(logs, `${name}.log`), env, inheritOutput: true, orphanGraceMs: 8000 });
     this.check();
-    const worker = await supervisor.add({ name: STACK_CHILDREN.worker, stopGraceMs: 8000, start: node(STACK_CHILDREN.worker, 'dist/apps/worker/src/main.js') });
+    const worker = await supervisor.add({
+      name: STACK_CHILDREN.worker,
+      stopGraceMs: 8000,
+      start: node(STACK_CHILDREN.worker, 'dist/apps/worker/src/main.js', ['--require', join(root, WORKER_PRELOAD)]),
+    });
     const api = await supervisor.add({ name: STACK_CHILDREN.api, stopGraceMs: 3000, start: node(STACK_CHILDREN.api, 'dist/apps/api/src/main.js') });
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
