@@ -24,18 +24,21 @@ export const SECURITY_CHAIN = 'security';
 export async function appendSealed(tx: Transaction, table: SealedTable, chain: string, rows: SealedRow[], onConflict = ''): Promise<boolean[]> {
   if (rows.length === 0) return [];
   await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHAIN_LOCK_NAMESPACE, chain]);
-  const [head]: Array<{ chain_pos: string; hash: Buffer }> = await tx.query(
-    `SELECT chain_pos, hash FROM ${table} WHERE chain = $1 ORDER BY chain_pos DESC LIMIT 1`,
-    [chain],
+  // The head and the new rows' ids in one round trip; after the lock, in a statement of its own (its
+  // snapshot is taken once the lock is held, so it sees the previous holder's rows).
+  const [{ chain_pos: headPos, hash: headHash, ids }]: Array<{ chain_pos: string | null; hash: Buffer | null; ids: string[] }> = await tx.query(
+    `SELECT h.chain_pos, h.hash, ARRAY(SELECT nextval(pg_get_serial_sequence($2, 'id'))::text FROM generate_series(1, $3)) AS ids
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (SELECT chain_pos, hash FROM ${table} WHERE chain = $1 ORDER BY chain_pos DESC LIMIT 1) AS h ON true`,
+    [chain, table, rows.length],
   );
-  let pos = head ? Number(head.chain_pos) : 0;
-  let prev: Buffer = head?.hash ?? GENESIS_HASH;
-  const ids: Array<{ id: string }> = await tx.query(`SELECT nextval(pg_get_serial_sequence($1, 'id'))::text AS id FROM generate_series(1, $2)`, [table, rows.length]);
+  let pos = headPos === null ? 0 : Number(headPos);
+  let prev: Buffer = headHash ?? GENESIS_HASH;
   const columns = [...SEALED_COLUMNS[table], 'prev_hash', 'hash'];
   const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
   const inserted: boolean[] = [];
   for (const [i, row] of rows.entries()) {
-    const sealed: SealedRow = { ...row, id: ids[i].id, chain, chain_pos: pos + 1 };
+    const sealed: SealedRow = { ...row, id: ids[i], chain, chain_pos: pos + 1 };
     const hash = sm3(prev, sealedForm(table, sealed));
     const values = [...SEALED_COLUMNS[table].map((c) => toParam(sealed[c])), prev, hash];
     const result: unknown[] = await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ${onConflict} RETURNING id`, values);

@@ -13,30 +13,34 @@ interface TaskRow {
 const rowsOf = (workflowId: string | null, records: readonly PendingTaskRecord<string>[]): TaskRow[] =>
   records.map((record, position) => ({ workflowId, position, record }));
 
+const TASK_COLUMNS = `project_id, workflow_id, position, step, step_label, company_name, stage, assignee_role, assignee_user_id,
+        deadline_at, paused_remaining_ms, late`;
+/** The rows as a set, from the first twelve parameters (one array per column). */
+const TASK_ROWS = `SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                          $10::timestamptz[], $11::bigint[], $12::boolean[])`;
+
 /** Many rows in one statement (one array parameter per column). */
 async function insertTaskRows(db: Queryable, rows: readonly TaskRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.query(
-    `INSERT INTO pending_tasks
-       (project_id, workflow_id, position, step, step_label, company_name, stage, assignee_role, assignee_user_id,
-        deadline_at, paused_remaining_ms, late)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                          $10::timestamptz[], $11::bigint[], $12::boolean[])`,
-    [
-      rows.map((r) => r.record.projectId),
-      rows.map((r) => r.workflowId),
-      rows.map((r) => r.position),
-      rows.map((r) => r.record.step),
-      rows.map((r) => r.record.stepLabel),
-      rows.map((r) => r.record.companyName),
-      rows.map((r) => r.record.stage),
-      rows.map((r) => r.record.assignee.role),
-      rows.map((r) => r.record.assignee.userId ?? null),
-      rows.map((r) => (r.record.deadlineAt === null ? null : new Date(r.record.deadlineAt))),
-      rows.map((r) => r.record.pausedRemainingMs),
-      rows.map((r) => r.record.late),
-    ],
-  );
+  await db.query(`INSERT INTO pending_tasks (${TASK_COLUMNS}) ${TASK_ROWS}`, taskParams(rows));
+}
+
+/** The twelve column arrays of TASK_ROWS. */
+function taskParams(rows: readonly TaskRow[]): unknown[] {
+  return [
+    rows.map((r) => r.record.projectId),
+    rows.map((r) => r.workflowId),
+    rows.map((r) => r.position),
+    rows.map((r) => r.record.step),
+    rows.map((r) => r.record.stepLabel),
+    rows.map((r) => r.record.companyName),
+    rows.map((r) => r.record.stage),
+    rows.map((r) => r.record.assignee.role),
+    rows.map((r) => r.record.assignee.userId ?? null),
+    rows.map((r) => (r.record.deadlineAt === null ? null : new Date(r.record.deadlineAt))),
+    rows.map((r) => r.record.pausedRemainingMs),
+    rows.map((r) => r.record.late),
+  ];
 }
 
 /**
@@ -45,9 +49,21 @@ async function insertTaskRows(db: Queryable, rows: readonly TaskRow[]): Promise<
  * Called by writeProjectReadModel in the projection's transaction, when the read model moved.
  */
 export async function replaceProjectTasks(tx: Queryable, state: ProjectState): Promise<void> {
-  await tx.query(`DELETE FROM pending_tasks WHERE project_id = $1 AND workflow_id IS NULL`, [state.projectId]);
-  await insertTaskRows(tx, rowsOf(null, pendingTaskRecords(state)));
-  await tx.query(`UPDATE pending_tasks SET stage = $2 WHERE project_id = $1 AND workflow_id IS NOT NULL AND stage <> $2`, [state.projectId, state.stage]);
+  const rows = rowsOf(null, pendingTaskRecords(state));
+  // One statement (a step's write is a row of round trips): the tasks are upserted at their
+  // positions, the project's tasks past the last are deleted and its requests' tasks take its
+  // stage. The three touch disjoint rows (positions below / from the count; request rows), so
+  // running them side by side in one statement is safe.
+  await tx.query(
+    `WITH gone AS (DELETE FROM pending_tasks WHERE project_id = $13 AND workflow_id IS NULL AND position >= $15),
+          moved AS (UPDATE pending_tasks SET stage = $14 WHERE project_id = $13 AND workflow_id IS NOT NULL AND stage <> $14)
+     INSERT INTO pending_tasks (${TASK_COLUMNS}) ${TASK_ROWS}
+     ON CONFLICT (project_id, position) WHERE workflow_id IS NULL DO UPDATE SET
+       step = EXCLUDED.step, step_label = EXCLUDED.step_label, company_name = EXCLUDED.company_name, stage = EXCLUDED.stage,
+       assignee_role = EXCLUDED.assignee_role, assignee_user_id = EXCLUDED.assignee_user_id, deadline_at = EXCLUDED.deadline_at,
+       paused_remaining_ms = EXCLUDED.paused_remaining_ms, late = EXCLUDED.late`,
+    [...taskParams(rows), state.projectId, state.stage, rows.length],
+  );
 }
 
 /**
