@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { configureBodyParsers, configureTrustProxy, securityHeaders } from './common/http-hardening/http-hardening';
 import { correlationIdMiddleware } from './common/http/correlation-id.middleware';
 import { requestLogMiddleware } from './common/http/request-log.middleware';
+import { serverTimingMiddleware } from './common/http/server-timing';
 import { createApiLogger } from './common/logging/api-logger';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { ZoneContext } from './infrastructure/zones/zone-context';
@@ -38,6 +39,7 @@ export async function createApiApp(config: ApiConfig, options: CreateApiAppOptio
   // Before the body parser, so even a malformed body's 400 carries the id and the security headers.
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware);
+  if (config.API_SERVER_TIMING) app.use(serverTimingMiddleware);
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   configureBodyParsers(app, config);

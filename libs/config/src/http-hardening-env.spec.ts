@@ -7,6 +7,7 @@ describe('the HTTP hardening settings', () => {
   it('default to the production values', () => {
     expect(schema.parse({})).toEqual({
       API_DOCS_ENABLED: true,
+      API_SERVER_TIMING: false,
       API_TRUST_PROXY: 0,
       API_BODY_LIMIT_KB: 100,
       API_JSON_MAX_DEPTH: 32,
@@ -18,8 +19,9 @@ describe('the HTTP hardening settings', () => {
   });
 
   it('reads explicit values, a blank one meaning unset', () => {
-    expect(schema.parse({ API_DOCS_ENABLED: 'false', RATE_LIMIT_WRITES: '5', API_JSON_MAX_DEPTH: '', API_TRUST_PROXY: '1' })).toMatchObject({
+    expect(schema.parse({ API_DOCS_ENABLED: 'false', API_SERVER_TIMING: 'true', RATE_LIMIT_WRITES: '5', API_JSON_MAX_DEPTH: '', API_TRUST_PROXY: '1' })).toMatchObject({
       API_DOCS_ENABLED: false,
+      API_SERVER_TIMING: true,
       RATE_LIMIT_WRITES: 5,
       API_JSON_MAX_DEPTH: 32,
       API_TRUST_PROXY: 1,
@@ -28,6 +30,7 @@ describe('the HTTP hardening settings', () => {
 
   it.each([
     ['API_DOCS_ENABLED', 'yes'],
+    ['API_SERVER_TIMING', '1'],
     ['RATE_LIMIT_WRITES', '0'],
     ['RATE_LIMIT_LOGIN_PER_IP', '1.5'],
     ['RATE_LIMIT_WINDOW_SECONDS', 'abc'],

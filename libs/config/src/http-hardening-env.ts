@@ -13,6 +13,12 @@ export const httpHardeningEnv = {
   /** Swagger UI at /docs and the OpenAPI JSON at /docs-json; set false in production. */
   API_DOCS_ENABLED: z.preprocess(unsetIfBlank, flag.default(true)),
   /**
+   * A Server-Timing header (W3C) on every answer: the API's own time and, for a step, its Temporal
+   * Update and its projection write. Off by default (how long internals take is nobody's business
+   * in production); `npm run bench` turns it on to split a step's latency.
+   */
+  API_SERVER_TIMING: z.preprocess(unsetIfBlank, flag.default(false)),
+  /**
    * How many reverse proxies in front of the API to trust for X-Forwarded-For (Express `trust proxy`
    * hop count). 0: the client is the socket's peer. Set it only behind a proxy that overwrites the header.
    */

@@ -16,6 +16,7 @@ import {
 } from '@zs/contracts';
 import type { Actor, Stage } from '@zs/domain';
 import { writeProjectionBatch, type Database } from '@zs/persistence';
+import { SERVER_TIMING_PARTS, timedPart } from '../common/http/server-timing';
 import { API_CONFIG } from './api-config.provider';
 import { DATABASE } from './database.provider';
 import { withTimeLimit } from './time-limit';
@@ -85,7 +86,7 @@ export class WorkflowGateway {
     });
     return this.call(async () => {
       try {
-        const snapshot = await this.client.workflow.executeUpdateWithStart(registrationUpdate, { startWorkflowOperation: op });
+        const snapshot = await timedPart(SERVER_TIMING_PARTS.update, () => this.client.workflow.executeUpdateWithStart(registrationUpdate, { startWorkflowOperation: op }));
         return { snapshot: await this.projected(snapshot), workflowId };
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -99,9 +100,9 @@ export class WorkflowGateway {
     const args: [StepUpdate<C>] = [{ actor: request.actor, command: request.command }];
     const snapshot = await this.call(
       () =>
-        this.client.workflow
-          .getHandle(request.workflowId)
-          .executeUpdate(request.update, request.updateId ? { args, updateId: request.updateId } : { args }),
+        timedPart(SERVER_TIMING_PARTS.update, () =>
+          this.client.workflow.getHandle(request.workflowId).executeUpdate(request.update, request.updateId ? { args, updateId: request.updateId } : { args }),
+        ),
       { stage: request.knownStage },
     );
     return this.projected(snapshot);
@@ -115,7 +116,10 @@ export class WorkflowGateway {
     const handle = this.client.workflow.getHandle(workflowId);
     // The client's overloads split updates with and without arguments; one generic signature covers both.
     const execute = handle.executeUpdate.bind(handle) as (def: UpdateDefinition<R, A>, opts: WorkflowUpdateOptions & { args: A }) => Promise<R>;
-    const result = await this.call(() => execute(update, options.updateId ? { args, updateId: options.updateId } : { args }), options.errorContext);
+    const result = await this.call(
+      () => timedPart(SERVER_TIMING_PARTS.update, () => execute(update, options.updateId ? { args, updateId: options.updateId } : { args })),
+      options.errorContext,
+    );
     return this.projected(result);
   }
 
@@ -132,7 +136,7 @@ export class WorkflowGateway {
     if (typeof result !== 'object' || result === null) return result;
     const { answer, batch } = splitAnswer(result);
     if (batch) {
-      const conflicts = await writeProjectionBatch(this.db, batch, { mayBeHeld: false });
+      const conflicts = await timedPart(SERVER_TIMING_PARTS.projection, () => writeProjectionBatch(this.db, batch, { mayBeHeld: false }));
       if (conflicts.length > 0) {
         this.logger.error(`projection refused for ${batch.workflowId}: sequence ${conflicts.map((c) => c.seq).join(', ')} already holds another event`);
       }
