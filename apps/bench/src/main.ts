@@ -8,6 +8,7 @@ import { withDatabase } from '@zs/persistence';
 import { measureBareStarts, measureBareUpdate } from './floor-benchmark';
 import { benchLead } from './bench-names';
 import { HttpClient, parseServerTiming } from './http-client';
+import { ownCpuMs, processTreeCpuMs } from './process-cpu';
 import { pool, summarize, timed } from './stats';
 
 /**
@@ -38,6 +39,13 @@ interface DecisionSplit {
   total: number;
 }
 const SPLIT_PARTS = ['update', 'projection', 'api', 'outside'] as const;
+
+/** Where a lead's CPU goes: the stack's processes (PostgreSQL with its backends) and the bench's HTTP clients. */
+const STACK_PARTS = ['worker', 'temporal', 'api', 'postgres', 'client'] as const;
+type StackPart = (typeof STACK_PARTS)[number];
+/** Waited after a timed phase before its CPU is read: work a workflow does just after its answer. */
+const TRAILING_WORK_MS = 2_000;
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function splitOf(totalMs: number, timing: Record<string, number>): DecisionSplit {
   const update = timing.update ?? 0;
@@ -79,7 +87,20 @@ async function main(): Promise<void> {
 
     say(`registering ${LEADS} leads with ${CONCURRENCY} concurrent clients ...`);
     const ids: string[] = [];
+    const pids = stack.status().children;
+    const stackCpu = (): Record<StackPart, number> => ({
+      worker: processTreeCpuMs(pids.worker?.pid) ?? NaN,
+      temporal: processTreeCpuMs(pids.temporal?.pid) ?? NaN,
+      api: processTreeCpuMs(pids.api?.pid) ?? NaN,
+      postgres: processTreeCpuMs(pids.postgres?.pid) ?? NaN,
+      client: ownCpuMs(),
+    });
+    const before = stackCpu();
     const [, registerMs] = await timed(() => pool(LEADS, CONCURRENCY, async (i) => void ids.push(await register(i))));
+    // The projection activity and the task after it finish just after each answer: let them.
+    await new Promise((resolve) => setTimeout(resolve, TRAILING_WORK_MS));
+    const after = stackCpu();
+    const leadCpu = Object.fromEntries(STACK_PARTS.map((k) => [k, round1((after[k] - before[k]) / LEADS)])) as Record<StackPart, number>;
     const leadsPerSecond = Math.round((LEADS / registerMs) * 1000 * 10) / 10;
 
     say(`deciding ${DECISIONS} projects over HTTP, one at a time ...`);
@@ -96,7 +117,16 @@ async function main(): Promise<void> {
     const floor = await measureBareUpdate(stack.temporalAddress, DECISIONS, WARMUP);
 
     say(`bare workflow starts (update-with-start) with ${CONCURRENCY} clients on the same server (${LEADS}) ...`);
-    const starts = await measureBareStarts(stack.temporalAddress, LEADS, CONCURRENCY, WARMUP);
+    let startCpu = { temporal: NaN, client: NaN };
+    const starts = await measureBareStarts(stack.temporalAddress, LEADS, CONCURRENCY, WARMUP, async (timedStarts) => {
+      const [temporal0, client0] = [processTreeCpuMs(pids.temporal?.pid) ?? NaN, ownCpuMs()];
+      const result = await timedStarts();
+      await new Promise((resolve) => setTimeout(resolve, TRAILING_WORK_MS));
+      startCpu = { temporal: round1(((processTreeCpuMs(pids.temporal?.pid) ?? NaN) - temporal0) / LEADS), client: round1((ownCpuMs() - client0) / LEADS) };
+      return result;
+    });
+    const leadCpuTotal = round1(STACK_PARTS.reduce((sum, k) => sum + leadCpu[k], 0));
+    const startCpuTotal = round1(startCpu.temporal + startCpu.client);
 
     const round2 = (x: number) => Math.round(x * 100) / 100;
     const ratio = round2(decision.p50 / floor.p50);
@@ -114,6 +144,12 @@ async function main(): Promise<void> {
       ['bare Temporal Update p50 / p90 / p99 ms (floor)', `${floor.p50} / ${floor.p90} / ${floor.p99}`],
       ['ratio HTTP decision p50 / bare update p50', `${ratio} (target <= ${P50_RATIO_TARGET}: ${verdict(ratio <= P50_RATIO_TARGET)})`],
       ['ratio HTTP decision p99 / bare update p99', `${p99Ratio} (target <= ${P99_RATIO_TARGET}: ${verdict(p99Ratio <= P99_RATIO_TARGET)})`],
+      ['CPU ms per lead: worker / Temporal / API / PostgreSQL / bench client = total', `${STACK_PARTS.map((k) => leadCpu[k]).join(' / ')} = ${leadCpuTotal}`],
+      ['CPU ms per bare start: Temporal / worker and client (bench process) = total', `${startCpu.temporal} / ${startCpu.client} = ${startCpuTotal}`],
+      [
+        'bare start CPU / lead CPU (the throughput ratio\'s ceiling when both are CPU-bound)',
+        `${round2(startCpuTotal / leadCpuTotal)}; the API and PostgreSQL alone: ${round1(leadCpu.api + leadCpu.postgres)} ms per lead = ${round2((leadCpu.api + leadCpu.postgres) / startCpuTotal)} x a bare start's whole CPU`,
+      ],
       ['decision split p50 ms: Update / projection write / rest of the API / outside the API', SPLIT_PARTS.map((k) => String(median(split.map((s) => s[k])))).join(' / ')],
       [
         'decision p50 outside the Update / bare update p50',
@@ -125,7 +161,7 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map((r) => r[0].length));
     process.stdout.write('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n\n');
     const decisionSplit = Object.fromEntries(SPLIT_PARTS.map((k) => [k, summarize(split.map((s) => s[k]))]));
-    process.stdout.write(JSON.stringify({ leads: LEADS, concurrency: CONCURRENCY, leadsPerSecond, starts, throughputRatio, decision, decisionSplit, floor, ratio, p99Ratio }) + '\n');
+    process.stdout.write(JSON.stringify({ leads: LEADS, concurrency: CONCURRENCY, leadsPerSecond, starts, throughputRatio, leadCpu, startCpu, decision, decisionSplit, floor, ratio, p99Ratio }) + '\n');
   } finally {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
