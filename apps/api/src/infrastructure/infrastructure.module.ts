@@ -4,7 +4,7 @@ import type { ApiConfig } from '@zs/config';
 import { API_CONFIG, apiConfigProvider } from './api-config.provider';
 import { DATABASE_KEYS, databaseProvider, DatabaseShutdown, zoneContextProvider, zoneDatabasesProvider } from './database.provider';
 import { WorkflowGateway } from './workflow.gateway';
-import { temporalClientProvider, temporalConnectionProvider, TemporalShutdown } from './temporal.provider';
+import { temporalClientProvider, temporalConnectionProvider, TemporalRetries, TemporalShutdown } from './temporal.provider';
 
 /** Config, database and Temporal: created once, shared by every feature module, closed on shutdown. */
 @Global()
@@ -19,6 +19,7 @@ export class InfrastructureModule {
         zoneDatabasesProvider,
         databaseProvider,
         DatabaseShutdown,
+        TemporalRetries,
         temporalConnectionProvider,
         temporalClientProvider,
         TemporalShutdown,
