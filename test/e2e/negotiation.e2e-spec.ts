@@ -1,4 +1,7 @@
+import { Client, Connection } from '@temporalio/client';
 import { shanghaiDate, type Lead } from '@zs/domain';
+import { latestPolicyVersions } from '@zs/persistence';
+import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
 import { auditOf } from '../support/read-model';
@@ -72,6 +75,30 @@ describe('negotiation (洽谈) over HTTP', () => {
     expect(negotiation.followUp.lastContactAt).toBe(negotiation.startedAt);
     expect(Date.parse(negotiation.followUp.nextDueAt) - Date.parse(negotiation.startedAt)).toBe(DAY_MS);
     expect(res.body.clocks).toHaveLength(1);
+  });
+
+  it('sends the acceptance with its cadence\'s policy: the accepting workflow task reads none itself (no local activity), and the cadence runs the latest version', async () => {
+    const id = await registered({ infoGrade: 'A' });
+    const res = await post(`/projects/${id}/intake-decision`, taskForce, { action: 'accept' });
+    expect(res.status).toBe(200);
+    const [latest] = await latestPolicyVersions(h.dataSource, ['follow_up:A']);
+    expect(res.body.negotiation.followUp.cadenceMs).toBe(DAY_MS);
+
+    const connection = await Connection.connect({ address: stackEnv('temporalAddress') });
+    try {
+      const client = new Client({ connection, namespace: h.namespace });
+      const events = (await client.workflow.getHandle(`project-${id}`).fetchHistory()).events ?? [];
+      const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'decideIntake');
+      const completed = events.findIndex((e, i) => i > accepted && e.workflowExecutionUpdateCompletedEventAttributes);
+      expect(accepted).toBeGreaterThan(0);
+      const markers = events.slice(accepted, completed).flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes.markerName] : []));
+      expect(markers).toContain('core_patch');
+      expect(markers).not.toContain('core_local_activity');
+      const rows = await h.dataSource.query(`SELECT state FROM projects WHERE id = $1`, [id]);
+      expect(rows[0].state.negotiation.followUp.ladder).toMatchObject({ policyKey: 'follow_up:A', policyVersion: latest!.version });
+    } finally {
+      await connection.close();
+    }
   });
 
   it('records a contact, restarts the follow-up cadence and proceeds to signing, with the audit history in order', async () => {

@@ -20,6 +20,7 @@ import {
   type PolicyKey,
   type ProjectState,
   type SlaPolicyDefinition,
+  type VersionedSlaPolicy,
 } from '@zs/domain';
 import { createSlaPolicyVersion } from '@zs/persistence';
 import { eventually } from '../support/eventually';
@@ -75,6 +76,48 @@ describe('cadence policies (time-skipping)', () => {
     await projectedState(h.dataSource, handle);
     return { projectId, handle: handle as WorkflowHandle, acceptedAt: state.intake.decision!.decidedAt, followUp: state.negotiation!.followUp };
   }
+
+  /** The markers of the accepting task: its local activities (policy reads) and patches. */
+  async function acceptingTaskMarkers(handle: WorkflowHandle): Promise<string[]> {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const accepted = events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === decideIntakeUpdate.name);
+    expect(accepted).toHaveLength(1);
+    const after = events.slice(events.indexOf(accepted[0]) + 1);
+    const end = after.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes);
+    return after.slice(0, end).flatMap((e) => {
+      const m = e.markerRecordedEventAttributes;
+      if (!m) return [];
+      const patch = m.details?.['patch-data']?.payloads?.[0]?.data;
+      return [m.markerName === 'core_patch' && patch ? `patch:${JSON.parse(Buffer.from(patch).toString()).id}` : m.markerName!];
+    });
+  }
+
+  it('a decision that carries the policies of the cadence it starts (as the API sends them) takes them, without a local activity; one without reads them in the task', async () => {
+    const given: VersionedSlaPolicy = {
+      key: 'follow_up:A',
+      clock: 'follow_up',
+      version: 9_999,
+      duration: { unit: 'hours', hours: 30 },
+      warnings: [],
+      escalations: [{ afterBreachHours: 0, notify: 'responsible' }],
+    };
+    const carried = await h.register({ infoGrade: 'A' });
+    const { state } = await carried.handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' }, policies: [given] }] });
+    expect(state.negotiation!.followUp).toMatchObject({ cadenceMs: 30 * HOUR, ladder: { policyKey: 'follow_up:A', policyVersion: 9_999 } });
+    const carriedMarkers = await acceptingTaskMarkers(carried.handle as WorkflowHandle);
+    expect(carriedMarkers).toContain('patch:step-policies-v1');
+    expect(carriedMarkers).not.toContain('core_local_activity');
+
+    // Policies of another cadence than the one the step starts: read in the task, as before.
+    const other = await h.register({ infoGrade: 'A' });
+    const read = await other.handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' }, policies: [{ ...given, key: 'follow_up:B' }] }] });
+    expect(read.state.negotiation!.followUp.ladder).toMatchObject({ policyKey: 'follow_up:A' });
+    expect(read.state.negotiation!.followUp.ladder!.policyVersion).not.toBe(9_999);
+    const readMarkers = await acceptingTaskMarkers(other.handle as WorkflowHandle);
+    expect(readMarkers).toContain('core_local_activity');
+    expect(readMarkers).not.toContain('patch:step-policies-v1');
+    await Promise.all([projectedState(h.dataSource, carried.handle), projectedState(h.dataSource, other.handle)]);
+  });
 
   it('a new follow_up:B version (12 h) sets the cadence of projects accepted afterwards; one accepted before keeps 48 h', async () => {
     const before = await accepted('B');

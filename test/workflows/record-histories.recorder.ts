@@ -1,3 +1,5 @@
+import { latestPolicyVersions } from '@zs/persistence';
+import type { VersionedSlaPolicy } from '@zs/domain';
 import {
   assignCommissionerUpdate,
   concludeNegotiationUpdate,
@@ -414,6 +416,19 @@ describe('record workflow histories', () => {
 
   it('answer-on-commit-construction-race', async () => {
     writeHistory('answer-on-commit-construction-race', await (await constructionRacePath()).fetchHistory());
+  });
+
+  // Issue 12, a step's cadence policies carried by the step (patch step-policies-v1): the API reads
+  // them as it sends the acceptance, and its task starts the follow-up cadence without a local activity.
+  it('step-policies-follow-up', async () => {
+    const { handle, snapshot } = await h.register({ infoGrade: 'A' });
+    const policies = (await latestPolicyVersions(h.dataSource, ['follow_up:A'])) as VersionedSlaPolicy[];
+    await handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' }, policies }] });
+    await h.env.sleep(3 * 24 * HOUR + HOUR);
+    const visit = { kind: 'site_inspection', date: datesFrom(snapshot.state.registeredAt).day(3), participants: '李明', location: '园区标准厂房', outcome: '意向选址确定' };
+    await handle.executeUpdate(recordNegotiationContactUpdate, { args: [{ actor: OFFICER, command: visit as never }] });
+    await handle.executeUpdate(concludeNegotiationUpdate, { args: [{ actor: OFFICER, command: { outcome: 'proceed' } }] });
+    writeHistory('step-policies-follow-up', await handle.fetchHistory());
   });
 
   it('answer-on-commit-service-request', async () => {

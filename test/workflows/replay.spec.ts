@@ -15,8 +15,25 @@ describe('replay of recorded workflow histories', () => {
 
   it('has a recorded history for every main path', () => {
     expect(histories.map((h) => h.name)).toEqual(
-      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost', 'signing-commissioner', 'construction-production', 'lifecycle-completed', 'contract-terminated', 'service-phase', 'service-request-reopened', 'sla-intake-paused-recalculated', 'sla-construction-production', 'sla-service-request-paused', 'cadence-follow-up', 'cadence-construction', 'cadence-fulfilment', 'weekly-list-construction', 'sla-recalculation-job', 'trusted-intake-info', 'trusted-construction-race', 'trusted-service-request', 'trusted-service-phase', 'answer-on-commit-intake', 'answer-on-commit-construction-race', 'answer-on-commit-service-request']),
+      expect.arrayContaining(['intake-accept', 'intake-escalate', 'intake-reject', 'intake-request-info', 'negotiation-follow-up', 'negotiation-lost', 'signing-commissioner', 'construction-production', 'lifecycle-completed', 'contract-terminated', 'service-phase', 'service-request-reopened', 'sla-intake-paused-recalculated', 'sla-construction-production', 'sla-service-request-paused', 'cadence-follow-up', 'cadence-construction', 'cadence-fulfilment', 'weekly-list-construction', 'sla-recalculation-job', 'trusted-intake-info', 'trusted-construction-race', 'trusted-service-request', 'trusted-service-phase', 'answer-on-commit-intake', 'answer-on-commit-construction-race', 'answer-on-commit-service-request', 'step-policies-follow-up']),
     );
+  });
+
+  it('holds a history of a step carrying its cadence policies: its task starts the cadence without a local activity', () => {
+    const { EventType } = temporal.api.enums.v1;
+    const events = histories.find((h) => h.name === 'step-policies-follow-up')!.history.events!;
+    const markers = (from: number, to: number) =>
+      events.slice(from, to).flatMap((e) => {
+        const m = e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED ? e.markerRecordedEventAttributes! : null;
+        if (!m) return [];
+        const patch = m.details?.['patch-data']?.payloads?.[0]?.data;
+        return [m.markerName === 'core_patch' && patch ? JSON.parse(Buffer.from(patch).toString()).id : m.markerName];
+      });
+    const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'decideIntake');
+    const completed = events.findIndex((e, i) => i > accepted && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+    expect(accepted).toBeGreaterThan(0);
+    expect(markers(accepted, completed)).toContain('step-policies-v1');
+    expect(markers(accepted, completed)).not.toContain('core_local_activity');
   });
 
   it('holds histories of answer-on-commit: each step completes in the workflow task that accepted it, before its projection runs', () => {

@@ -52,8 +52,11 @@ export async function planNewClocks<S>(slots: PlannedSlot<S>[], state: S, now: n
  * from before cadences were policies resolve none and keep the built-in constants. Called only
  * with keys, so the patch marker is recorded with the activity it gates.
  */
-async function resolveCadencePolicies(keys: PolicyKey[]): Promise<VersionedSlaPolicy[]> {
+async function resolveCadencePolicies(keys: PolicyKey[], given?: readonly VersionedSlaPolicy[]): Promise<VersionedSlaPolicy[]> {
   if (!patched(PATCHES.cadencePolicies)) return [];
+  // The step's own (issue 12), if they cover every key: already in history with the update.
+  const fromStep = keys.map((k) => given?.find((p) => p.key === k));
+  if (fromStep.every((p) => p !== undefined) && patched(PATCHES.stepPolicies)) return fromStep as VersionedSlaPolicy[];
   return sla.resolveSlaPolicies(keys);
 }
 
@@ -92,10 +95,18 @@ export interface StepPreparation<S> {
  * transition produced from `before`. The caller then recomputes the transition on the state as
  * it is after these awaits and applies it synchronously, so nothing can slip in between.
  */
-export async function prepareStep<S>(slots: PlannedSlot<S>[], cadences: CadenceSlot<S>[], before: S, after: S, now: number): Promise<StepPreparation<S>> {
+export async function prepareStep<S>(
+  slots: PlannedSlot<S>[],
+  cadences: CadenceSlot<S>[],
+  before: S,
+  after: S,
+  now: number,
+  /** The policies the step's update carries (StepUpdate.policies), taken when they cover its cadences. */
+  given?: readonly VersionedSlaPolicy[],
+): Promise<StepPreparation<S>> {
   const plans = await planNewClocks(slots, after, now);
   const cadenceKeys = cadencePoliciesStarted(cadences, before, after);
-  const policies = cadenceKeys.length > 0 ? await resolveCadencePolicies(cadenceKeys) : [];
+  const policies = cadenceKeys.length > 0 ? await resolveCadencePolicies(cadenceKeys, given) : [];
   return { plans, policies };
 }
 

@@ -50,4 +50,10 @@ export const PATCHES = {
    * after it. Decided per step, right before it is applied (and at registration).
    */
   answerOnCommit: 'answer-on-commit-v1',
+  /**
+   * A step's cadence policies from the step itself (issue 12): when the update carries the policies
+   * of every cadence the step starts (read by the API as it sent it), they are taken from it, not
+   * from a local activity in the accepting task. Decided per step, only when they are there.
+   */
+  stepPolicies: 'step-policies-v1',
 } as const;

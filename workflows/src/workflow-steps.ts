@@ -95,7 +95,7 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
   const contextOf = (updateId: string | null, newId: () => string): StepContext => ({ trustedSeen: host.trustedSeen?.() ?? false, updateId, newId });
   setHandler(
     update,
-    async ({ actor, command }) => {
+    async ({ actor, command, policies }) => {
       const updateId = currentUpdateInfo()?.id;
       // One id per handler run, drawn only if the transition asks for one (never in a validator:
       // uuid4 advances the workflow's random, which a validator must not touch).
@@ -118,7 +118,7 @@ export function registerStep<S, T extends { state: S; audit: AuditEntry }, C, R>
       const now = Date.now();
       const before = host.getState();
       const first = attempt(() => run(before, command, actor, now));
-      const prepared = await prepareStep(clockSlots, cadences, before, first.state, now);
+      const prepared = await prepareStep(clockSlots, cadences, before, first.state, now, policies);
       // A timer or another step may have changed the state while this one planned: apply the
       // transition only to the state it is computed from, and from here on without awaiting.
       const current = host.getState();

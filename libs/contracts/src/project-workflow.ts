@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DuplicateConfirmation, ImportMark, ImportProjectRecord, Lead, Ownership, ProjectState } from '@zs/domain';
+import type { Actor, DuplicateConfirmation, ImportMark, ImportProjectRecord, Lead, Ownership, ProjectState, VersionedSlaPolicy } from '@zs/domain';
 import { PROJECT_STEPS } from './steps/project-steps';
 import type { AnsweredProjection } from './projection';
 
@@ -51,6 +51,13 @@ export interface AppliedUpdate {
 export interface StepUpdate<C> {
   actor: Actor;
   command: C;
+  /**
+   * The policies in force when the API sent the step, for the cadences it foresaw the step
+   * starting (issue 12). When they cover every cadence the step starts, the workflow takes them
+   * (recorded in history with the update) instead of reading them in a local activity; otherwise
+   * it reads them as before. Absent from steps that start none.
+   */
+  policies?: VersionedSlaPolicy[];
 }
 
 export interface ProjectSnapshot {

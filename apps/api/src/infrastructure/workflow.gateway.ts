@@ -14,7 +14,7 @@ import {
   type ProjectWorkflowInput,
   type StepUpdate,
 } from '@zs/contracts';
-import type { Actor, Stage } from '@zs/domain';
+import type { Actor, Stage, VersionedSlaPolicy } from '@zs/domain';
 import { writeProjectionBatch, type Database } from '@zs/persistence';
 import { SERVER_TIMING_PARTS, timedPart } from '../common/http/server-timing';
 import { API_CONFIG } from './api-config.provider';
@@ -48,6 +48,8 @@ export interface StepRequest<C> {
   updateId?: string;
   /** The read model's stage, used only to word errors. */
   knownStage?: Stage;
+  /** The cadence policies the step would start, as the API foresaw them (StepUpdate.policies). */
+  policies?: VersionedSlaPolicy[];
 }
 
 export interface UpdateCallOptions {
@@ -97,7 +99,7 @@ export class WorkflowGateway {
   }
 
   async step<C>(request: StepRequest<C>): Promise<ProjectSnapshot> {
-    const args: [StepUpdate<C>] = [{ actor: request.actor, command: request.command }];
+    const args: [StepUpdate<C>] = [{ actor: request.actor, command: request.command, ...(request.policies ? { policies: request.policies } : {}) }];
     const snapshot = await this.call(
       () =>
         timedPart(SERVER_TIMING_PARTS.update, () =>

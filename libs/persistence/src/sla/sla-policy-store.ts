@@ -46,6 +46,18 @@ export async function currentSlaPolicies(db: Queryable): Promise<StoredSlaPolicy
   return POLICY_KEYS.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
 }
 
+/**
+ * The latest version of each policy asked for, as a workflow keeps it (the definition and its
+ * version, not who wrote it and why), in the order asked; undefined for a key with no policy.
+ */
+export async function latestPolicyVersions(db: Queryable, keys: readonly PolicyKey[]): Promise<Array<VersionedSlaPolicy | undefined>> {
+  const current = new Map((await currentSlaPolicies(db)).map((p) => [p.key, p]));
+  return keys.map((key) => {
+    const p = current.get(key);
+    return p && { key: p.key, clock: p.clock, version: p.version, duration: p.duration, warnings: p.warnings, escalations: p.escalations };
+  });
+}
+
 export async function slaPolicyHistory(db: Queryable, key: PolicyKey): Promise<StoredSlaPolicy[]> {
   const rows: PolicyRow[] = await db.query(`SELECT * FROM sla_policies WHERE policy_key = $1 ORDER BY version DESC`, [key]);
   return rows.map(toPolicy);

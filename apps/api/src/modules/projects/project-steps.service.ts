@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PROJECT_STEPS, type ProjectSnapshot, type ProjectStepId, type StepUpdate } from '@zs/contracts';
-import { ERROR_CODES, type NamedPerson } from '@zs/domain';
+import { PROJECT_STEPS, type ProjectSnapshot, type ProjectStepId, type StepDefinition, type StepUpdate } from '@zs/contracts';
+import { ERROR_CODES, type NamedPerson, type ProjectState, type VersionedSlaPolicy } from '@zs/domain';
 import type { Database } from '@zs/persistence';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actorOf } from '../../common/auth/actor-of';
@@ -18,6 +18,7 @@ import { PROJECT_STEP_HTTP } from './project-step-http';
 import { toProjectView } from './project-view.mapper';
 import { ProjectsQueryService } from './projects-query.service';
 import { NamedPeopleChecker } from './named-people.checker';
+import { foreseenStepPolicies } from './foreseen-step-policies';
 
 /**
  * Write side: a staff step is a Workflow Update, taken from the step catalogue. The workflow's
@@ -46,7 +47,11 @@ export class ProjectStepsService {
     const def = PROJECT_STEPS[stepId];
     const http = PROJECT_STEP_HTTP[stepId] as StepHttp<unknown>;
     const update = def.update as UpdateDefinition<ProjectSnapshot, [StepUpdate<unknown>]>;
-    return this.run(projectId, caller, update, async () => http.toCommand(body, params, { db: this.db }), idempotencyKey, http.named);
+    // Each catalogue entry has its own command type; the body was made into this step's command.
+    const transition = def.transition as StepDefinition<ProjectState, unknown, ProjectSnapshot>['transition'];
+    return this.run(projectId, caller, update, async () => http.toCommand(body, params, { db: this.db }), idempotencyKey, http.named, (state, command) =>
+      foreseenStepPolicies(this.db, { transition }, state, command, actorOf(caller)),
+    );
   }
 
   private async run<C>(
@@ -58,6 +63,8 @@ export class ProjectStepsService {
     idempotencyKey?: string,
     /** People the command names: checked to be active users of the right role before the update is sent. */
     namedOf: (command: C) => readonly NamedPerson[] = () => [],
+    /** The cadence policies the step would start, sent with it (foreseen-step-policies.ts). */
+    policiesOf: (state: ProjectState, command: C) => Promise<VersionedSlaPolicy[] | undefined> = async () => undefined,
   ): Promise<ProjectViewDto> {
     const key = stepKeyOf(idempotencyKey);
     // Wrapped whole: a database failure before the update is sent still answers with the key,
@@ -73,11 +80,13 @@ export class ProjectStepsService {
             throw new ApiException(ERROR_CODES.IDEMPOTENCY_CONFLICT, IDEMPOTENCY_REUSED);
           }
         }
+        const policies = await policiesOf(project.state, command);
         const snapshot = await this.workflows.step({
           workflowId: project.workflowId,
           update,
           actor: actorOf(caller),
           command,
+          ...(policies ? { policies } : {}),
           updateId: updateIdFromIdempotencyKey(caller.id, key),
           knownStage: project.state.stage,
         });
