@@ -4,6 +4,7 @@ import { latestPolicyVersions } from '@zs/persistence';
 import { stackEnv } from '../setup/stack-env';
 import { startE2eHarness, type E2eHarness } from '../support/e2e-harness';
 import { expectRefused, loginStaff, type Staff } from '../support/e2e-staff';
+import { acceptingTaskEvents, markersOf } from '../support/history-markers';
 import { auditOf } from '../support/read-model';
 import { sampleLead, uniqueCompanyName } from '../support/sample-lead';
 
@@ -88,11 +89,8 @@ describe('negotiation (洽谈) over HTTP', () => {
     try {
       const client = new Client({ connection, namespace: h.namespace });
       const events = (await client.workflow.getHandle(`project-${id}`).fetchHistory()).events ?? [];
-      const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'decideIntake');
-      const completed = events.findIndex((e, i) => i > accepted && e.workflowExecutionUpdateCompletedEventAttributes);
-      expect(accepted).toBeGreaterThan(0);
-      const markers = events.slice(accepted, completed).flatMap((e) => (e.markerRecordedEventAttributes ? [e.markerRecordedEventAttributes.markerName] : []));
-      expect(markers).toContain('core_patch');
+      const markers = markersOf(acceptingTaskEvents(events, 'decideIntake'));
+      expect(markers).toContain('step-policies-v1');
       expect(markers).not.toContain('core_local_activity');
       const rows = await h.dataSource.query(`SELECT state FROM projects WHERE id = $1`, [id]);
       expect(rows[0].state.negotiation.followUp.ladder).toMatchObject({ policyKey: 'follow_up:A', policyVersion: latest!.version });

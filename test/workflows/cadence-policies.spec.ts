@@ -24,6 +24,7 @@ import {
 } from '@zs/domain';
 import { createSlaPolicyVersion } from '@zs/persistence';
 import { eventually } from '../support/eventually';
+import { acceptingTaskEvents, markersOf } from '../support/history-markers';
 import { driveToService } from '../support/lifecycle-journey';
 import { notificationsOf } from '../support/read-model';
 import { sampleContract } from '../support/sample-contract';
@@ -77,20 +78,7 @@ describe('cadence policies (time-skipping)', () => {
     return { projectId, handle: handle as WorkflowHandle, acceptedAt: state.intake.decision!.decidedAt, followUp: state.negotiation!.followUp };
   }
 
-  /** The markers of the accepting task: its local activities (policy reads) and patches. */
-  async function acceptingTaskMarkers(handle: WorkflowHandle): Promise<string[]> {
-    const events = (await handle.fetchHistory()).events ?? [];
-    const accepted = events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === decideIntakeUpdate.name);
-    expect(accepted).toHaveLength(1);
-    const after = events.slice(events.indexOf(accepted[0]) + 1);
-    const end = after.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes);
-    return after.slice(0, end).flatMap((e) => {
-      const m = e.markerRecordedEventAttributes;
-      if (!m) return [];
-      const patch = m.details?.['patch-data']?.payloads?.[0]?.data;
-      return [m.markerName === 'core_patch' && patch ? `patch:${JSON.parse(Buffer.from(patch).toString()).id}` : m.markerName!];
-    });
-  }
+  const acceptingTaskMarkers = async (handle: WorkflowHandle) => markersOf(acceptingTaskEvents((await handle.fetchHistory()).events ?? [], decideIntakeUpdate.name));
 
   it('a decision that carries the policies of the cadence it starts (as the API sends them) takes them, without a local activity; one without reads them in the task', async () => {
     const given: VersionedSlaPolicy = {
@@ -105,7 +93,7 @@ describe('cadence policies (time-skipping)', () => {
     const { state } = await carried.handle.executeUpdate(decideIntakeUpdate, { args: [{ actor: TASK_FORCE, command: { action: 'accept' }, policies: [given] }] });
     expect(state.negotiation!.followUp).toMatchObject({ cadenceMs: 30 * HOUR, ladder: { policyKey: 'follow_up:A', policyVersion: 9_999 } });
     const carriedMarkers = await acceptingTaskMarkers(carried.handle as WorkflowHandle);
-    expect(carriedMarkers).toContain('patch:step-policies-v1');
+    expect(carriedMarkers).toContain('step-policies-v1');
     expect(carriedMarkers).not.toContain('core_local_activity');
 
     // Policies of another cadence than the one the step starts: read in the task, as before.
@@ -115,7 +103,7 @@ describe('cadence policies (time-skipping)', () => {
     expect(read.state.negotiation!.followUp.ladder!.policyVersion).not.toBe(9_999);
     const readMarkers = await acceptingTaskMarkers(other.handle as WorkflowHandle);
     expect(readMarkers).toContain('core_local_activity');
-    expect(readMarkers).not.toContain('patch:step-policies-v1');
+    expect(readMarkers).not.toContain('step-policies-v1');
     await Promise.all([projectedState(h.dataSource, carried.handle), projectedState(h.dataSource, other.handle)]);
   });
 

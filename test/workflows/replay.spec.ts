@@ -4,6 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { buildWorkflowBundle } from '@zs/worker';
 import { stackEnv } from '../setup/stack-env';
+import { acceptingTaskEvents, markersOf } from '../support/history-markers';
 import { quietRuntime } from '../support/quiet-runtime';
 import { readHistories } from './history-files';
 
@@ -20,20 +21,10 @@ describe('replay of recorded workflow histories', () => {
   });
 
   it('holds a history of a step carrying its cadence policies: its task starts the cadence without a local activity', () => {
-    const { EventType } = temporal.api.enums.v1;
     const events = histories.find((h) => h.name === 'step-policies-follow-up')!.history.events!;
-    const markers = (from: number, to: number) =>
-      events.slice(from, to).flatMap((e) => {
-        const m = e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED ? e.markerRecordedEventAttributes! : null;
-        if (!m) return [];
-        const patch = m.details?.['patch-data']?.payloads?.[0]?.data;
-        return [m.markerName === 'core_patch' && patch ? JSON.parse(Buffer.from(patch).toString()).id : m.markerName];
-      });
-    const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'decideIntake');
-    const completed = events.findIndex((e, i) => i > accepted && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
-    expect(accepted).toBeGreaterThan(0);
-    expect(markers(accepted, completed)).toContain('step-policies-v1');
-    expect(markers(accepted, completed)).not.toContain('core_local_activity');
+    const markers = markersOf(acceptingTaskEvents(events, 'decideIntake'));
+    expect(markers).toContain('step-policies-v1');
+    expect(markers).not.toContain('core_local_activity');
   });
 
   it('holds histories of answer-on-commit: each step completes in the workflow task that accepted it, before its projection runs', () => {
@@ -42,10 +33,7 @@ describe('replay of recorded workflow histories', () => {
     const { EventType } = temporal.api.enums.v1;
     for (const name of ['answer-on-commit-intake', 'answer-on-commit-construction-race', 'answer-on-commit-service-request']) {
       const events = histories.find((h) => h.name === name)!.history.events!;
-      const patches = events
-        .filter((e) => e.eventType === EventType.EVENT_TYPE_MARKER_RECORDED && e.markerRecordedEventAttributes?.markerName === 'core_patch')
-        .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!.data!).toString()).id);
-      expect(patches).toContain('answer-on-commit-v1');
+      expect(markersOf(events)).toContain('answer-on-commit-v1');
       let accepted = 0;
       let completedWithoutTask = 0;
       let open = false;
